@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+using System.CommandLine;
+
+
+namespace NnQft.Cli;
+
+/// <summary>Every subcommand of nnqft, in the order --help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

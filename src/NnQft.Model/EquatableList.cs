@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+using System.Collections;
+using System.Collections.Immutable;
+
+namespace NnQft.Model;
+
+/// <summary>
+/// An immutable list with value equality and a cached hash, so records holding lists compare by content.
+/// </summary>
+/// <example><code>var a = EquatableList.Create(1, 2); var b = EquatableList.Create(1, 2); // a == b</code></example>
+public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableList<T>>
+{
+    private readonly ImmutableArray<T> items;
+    private readonly int hash;
+
+    /// <summary>Wraps a copy of <paramref name="items"/>.</summary>
+    public EquatableList(IEnumerable<T> items)
+    {
+        this.items = items.ToImmutableArray();
+        var h = new HashCode();
+        foreach (var item in this.items) h.Add(item);
+        hash = h.ToHashCode();
+    }
+
+    /// <summary>The empty list.</summary>
+    public static EquatableList<T> Empty { get; } = new(Array.Empty<T>());
+
+    /// <inheritdoc />
+    public T this[int index] => items[index];
+
+    /// <inheritdoc />
+    public int Count => items.Length;
+
+    /// <summary>The items as an immutable array.</summary>
+    public ImmutableArray<T> AsImmutableArray() => items;
+
+    /// <inheritdoc />
+    public bool Equals(EquatableList<T>? other) =>
+        other is not null && (ReferenceEquals(this, other) || (hash == other.hash && items.SequenceEqual(other.items)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as EquatableList<T>);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => hash;
+
+    /// <inheritdoc />
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Value equality.</summary>
+    public static bool operator ==(EquatableList<T>? a, EquatableList<T>? b) => a?.Equals(b) ?? b is null;
+
+    /// <summary>Value inequality.</summary>
+    public static bool operator !=(EquatableList<T>? a, EquatableList<T>? b) => !(a == b);
+
+    /// <inheritdoc />
+    public override string ToString() => "[" + string.Join(", ", items) + "]";
+}
+
+/// <summary>Factory helpers for <see cref="EquatableList{T}"/>.</summary>
+public static class EquatableList
+{
+    /// <summary>A list of the given items.</summary>
+    public static EquatableList<T> Create<T>(params T[] items) => new(items);
+
+    /// <summary>A list of the given items.</summary>
+    public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new(items);
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Model;
+
+/// <summary>
+/// Bad user input: names the offending field and what would have been allowed. The command line prints
+/// <see cref="Exception.Message"/> as its one-line reason and exits with code 2.
+/// </summary>
+/// <example><code>throw new InvalidInputException("tokens", "must be an integer >= 1", "0");</code></example>
+public sealed class InvalidInputException : Exception
+{
+    /// <summary>Creates the error for <paramref name="field"/>; <paramref name="got"/> is echoed when given.</summary>
+    public InvalidInputException(string field, string allowed, string? got = null)
+        : base(got is null ? $"{field}: {allowed}" : $"{field}: {allowed} (got {got})")
+    {
+        Field = field;
+        Allowed = allowed;
+    }
+
+    /// <summary>The input field (JSON path, option name or file) that was rejected.</summary>
+    public string Field { get; }
+
+    /// <summary>What the field may hold.</summary>
+    public string Allowed { get; }
+}
