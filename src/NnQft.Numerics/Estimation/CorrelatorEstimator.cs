@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+using NnQft.Model;
+using NnQft.Numerics.Results;
+
+namespace NnQft.Numerics.Estimation;
+
+/// <summary>
+/// Turns accumulated moments into estimates with standard errors.
+/// <para>G2 and G4 are sample means m_ab, m_ijkl, with standard errors sqrt(sample variance / n) (the variances
+/// come from the accumulated fourth and eighth moments).</para>
+/// <para>The connected part subtracts the three pairings. The plug-in m_ab m_cd is biased
+/// (E[m_ab m_cd] = G_ab G_cd + Cov(X_ab, X_cd)/n); the U-statistic (n m_ab m_cd - m_abcd)/(n - 1) averages only over
+/// distinct networks and is unbiased, and X_ab X_cd = X_abcd makes its correction use the fourth moment itself.</para>
+/// <para>Its standard error is the delta method: the estimator's influence is
+/// psi = X_ijkl - sum over pairings (m_cd X_ab + m_ab X_cd), whose variance needs E[X4^2] (eighth moments),
+/// E[X4 X_ab] (sixth) and E[X_ab X_cd] (fourth), all accumulated exactly.</para>
+/// With fewer than two networks no variance exists and standard errors are reported as 0; with none, values are 0.
+/// </summary>
+internal static class CorrelatorEstimator
+{
+    public static CorrelatorResult Estimate(MomentState state, string method, PointSet points)
+    {
+        var layout = state.Layout;
+        int p = layout.PointCount;
+        long n = state.Networks;
+        double[] m = state.Means();
+        double varianceScale = n >= 2 ? 1.0 / (n - 1) : 0.0; // sample variance / n = (mean-square deviation) / (n - 1)
+        double Mean2(int pair) => m[layout.PairStart + pair];
+        double Mean4(int quad) => m[layout.QuadStart + quad];
+
+        var g2 = new double[p][];
+        var g2Err = new double[p][];
+        for (int a = 0; a < p; a++)
+        {
+            g2[a] = new double[p];
+            g2Err[a] = new double[p];
+            for (int b = 0; b < p; b++)
+            {
+                double mean = Mean2(layout.PairOf[a, b]);
+                double second = Mean4(layout.QuadOf(a, a, b, b));
+                g2[a][b] = mean;
+                g2Err[a][b] = StdErr(second - mean * mean, varianceScale);
+            }
+        }
+
+        var g4 = new List<G4Entry>(layout.Quads.Count);
+        Span<double> coefficient = stackalloc double[7];
+        Span<int> pairOfTerm = stackalloc int[7];
+        for (int q = 0; q < layout.Quads.Count; q++)
+        {
+            double m4 = Mean4(q);
+            double m8 = m[layout.SquareStart + q];
+            double pairingSum = 0;
+            for (int s = 0; s < 6; s += 2) pairingSum += Mean2(layout.QuadPairs[q, s]) * Mean2(layout.QuadPairs[q, s + 1]);
+            double connected = n >= 2 ? m4 * (1 + 3.0 / (n - 1)) - n / (n - 1.0) * pairingSum : m4 - pairingSum;
+
+            // psi = X4 + sum_s c_s X_{pair s}, with c_s = -(mean of the partner pair of s in its pairing).
+            coefficient[0] = 1;
+            pairOfTerm[0] = -1;
+            for (int s = 0; s < 6; s++)
+            {
+                int partner = s ^ 1;
+                coefficient[s + 1] = -Mean2(layout.QuadPairs[q, partner]);
+                pairOfTerm[s + 1] = layout.QuadPairs[q, s];
+            }
+            double variance = 0;
+            for (int u = 0; u < 7; u++)
+                for (int v = 0; v < 7; v++)
+                {
+                    double cov;
+                    if (u == 0 && v == 0) cov = m8 - m4 * m4;
+                    else if (u == 0 || v == 0)
+                    {
+                        int s = (u == 0 ? v : u) - 1;
+                        cov = m[layout.HexStart + layout.QuadHexes[q, s]] - m4 * Mean2(layout.QuadPairs[q, s]);
+                    }
+                    else
+                    {
+                        var (a, b) = layout.Pairs[pairOfTerm[u]];
+                        var (c, d) = layout.Pairs[pairOfTerm[v]];
+                        cov = Mean4(layout.QuadOf(a, b, c, d)) - Mean2(pairOfTerm[u]) * Mean2(pairOfTerm[v]);
+                    }
+                    variance += coefficient[u] * coefficient[v] * cov;
+                }
+            g4.Add(new G4Entry(layout.Quads[q].ToArray(), m4, StdErr(m8 - m4 * m4, varianceScale), connected, StdErr(variance, varianceScale)));
+        }
+        return new CorrelatorResult(method, n, state.Seconds, points.ToLists(), new G2Table(g2, g2Err), g4);
+    }
+
+    private static double StdErr(double variance, double scale) => Math.Sqrt(Math.Max(variance, 0) * scale);
+}

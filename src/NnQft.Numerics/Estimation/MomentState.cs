@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Numerics.Estimation;
+
+/// <summary>
+/// The exact, mergeable state of a Monte Carlo run: how many networks, which blocks of network indices, and the
+/// exact sums of every product in <see cref="MomentLayout"/>. Merging adds exact sums, so the order in which blocks
+/// or shards arrive cannot change a bit of the result.
+/// </summary>
+internal sealed class MomentState
+{
+    public MomentState(int pointCount)
+    {
+        Layout = new MomentLayout(pointCount);
+        Sums = new ExactSum[Layout.Length];
+    }
+
+    public MomentLayout Layout { get; }
+
+    public long Networks { get; private set; }
+
+    public BlockRanges Blocks { get; } = new();
+
+    public ExactSum[] Sums { get; }
+
+    /// <summary>Wall seconds spent (metadata only: never part of the estimates).</summary>
+    public double Seconds { get; set; }
+
+    /// <summary>Adds one block's double sums (summed in network order by the caller).</summary>
+    public void AddBlock(long block, ReadOnlySpan<double> blockSums, long networks)
+    {
+        if (!Blocks.TryAdd(block, block + 1)) throw new InvalidOperationException($"block {block} was added twice");
+        for (int i = 0; i < Sums.Length; i++) Sums[i].Add(blockSums[i]);
+        Networks += networks;
+    }
+
+    /// <summary>Adds another state over disjoint blocks; false when a block appears in both.</summary>
+    public bool TryMerge(MomentState other)
+    {
+        foreach (var (s, e) in other.Blocks.Ranges)
+            foreach (var (s2, e2) in Blocks.Ranges)
+                if (s < e2 && s2 < e) return false;
+        foreach (var (s, e) in other.Blocks.Ranges) Blocks.TryAdd(s, e);
+        for (int i = 0; i < Sums.Length; i++) Sums[i].Add(other.Sums[i]);
+        Networks += other.Networks;
+        Seconds += other.Seconds;
+        return true;
+    }
+
+    /// <summary>Restores raw fields (deserialisation).</summary>
+    public void Restore(long networks, double seconds)
+    {
+        Networks = networks;
+        Seconds = seconds;
+    }
+
+    /// <summary>The mean of every product.</summary>
+    public double[] Means()
+    {
+        var means = new double[Sums.Length];
+        if (Networks == 0) return means;
+        for (int i = 0; i < means.Length; i++) means[i] = Sums[i].ToDouble() / Networks;
+        return means;
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics.Tensors;
+using NnQft.Model;
+using NnQft.Numerics.Estimation;
+using NnQft.Numerics.Results;
+using NnQft.Numerics.Sampling;
+
+namespace NnQft.Numerics.MonteCarlo;
+
+/// <summary>
+/// Runs <c>sample</c>: networks 0..N-1, estimates of G2 and G4, checkpoints and shards.
+/// <para><b>Why results are bit-identical for any threads, batch size, shards and restarts.</b> Network indices are
+/// cut into fixed blocks of <see cref="BlockSize"/> consecutive indices. A block is always summed by one thread,
+/// sequentially in index order, in doubles, so its sums depend only on the block. Block sums then go into exact
+/// accumulators (<see cref="ExactSum"/>), where addition is associative, so it does not matter which thread,
+/// shard or resumed process added which block, nor in what order. Shards are contiguous runs of whole blocks, and
+/// a checkpoint records exactly which blocks it holds.</para>
+/// </summary>
+public static class MonteCarloSampler
+{
+    /// <summary>Networks per block: the unit of work, of shards and of checkpoints. Changing it changes results.</summary>
+    public const int BlockSize = 128;
+
+    /// <summary>Runs the options' shard of networks (resuming from the checkpoint when it exists).</summary>
+    public static SampleOutcome Sample(SampleOptions options)
+    {
+        Validate(options);
+        string identity = RunIdentity.Of(options);
+        long totalBlocks = (options.Networks + BlockSize - 1) / BlockSize;
+        long firstBlock = totalBlocks * (options.ShardIndex - 1) / options.ShardCount;
+        long endBlock = totalBlocks * options.ShardIndex / options.ShardCount;
+        var state = LoadCheckpoint(options, identity) ?? new MomentState(options.Points.Count);
+        var todo = new List<long>();
+        long shardNetworks = 0;
+        for (long b = firstBlock; b < endBlock; b++)
+        {
+            shardNetworks += BlockNetworks(b, options.Networks);
+            if (!state.Blocks.Contains(b)) todo.Add(b);
+        }
+        var clock = Stopwatch.StartNew();
+        double priorSeconds = state.Seconds;
+        var run = new Run(options, identity, state, todo, shardNetworks, clock, priorSeconds);
+        run.Execute();
+        state.Seconds = priorSeconds + clock.Elapsed.TotalSeconds;
+        if (options.CheckpointPath is not null) run.SaveCheckpoint();
+        var result = CorrelatorEstimator.Estimate(state, options.Method.Name(), options.Points);
+        return new SampleOutcome(result, StateCodec.Encode(identity, options.ShardIndex, options.ShardCount, state));
+    }
+
+    /// <summary>
+    /// Combines outputs of <c>sample</c> (shards) or checkpoints of the same run over disjoint blocks into one
+    /// result. <paramref name="inputs"/> holds (file name for messages, file text).
+    /// </summary>
+    public static SampleOutcome Merge(IReadOnlyList<(string Source, string Json)> inputs)
+    {
+        if (inputs.Count == 0) throw new InvalidInputException("merge", "needs at least one result file");
+        MomentState? total = null;
+        string identity = "";
+        foreach (var (source, json) in inputs)
+        {
+            var (_, stateText) = CorrelatorResultJson.Read(json, source);
+            if (stateText is null)
+                throw new InvalidInputException(source, "has no \"state\" key: only outputs of sample (or checkpoints) can be merged");
+            var decoded = StateCodec.Decode(stateText, source);
+            if (total is null)
+            {
+                total = decoded.State;
+                identity = decoded.Identity;
+                continue;
+            }
+            if (decoded.Identity != identity)
+                throw new InvalidInputException(source, "belongs to a different run (architecture, points, seed, method or nets differ) than the first file");
+            if (!total.TryMerge(decoded.State))
+                throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+        }
+        var points = RunIdentity.Points(identity);
+        var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points);
+        return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
+    }
+
+    private static long BlockNetworks(long block, long networks) => Math.Min(BlockSize, networks - block * BlockSize);
+
+    private static void Validate(SampleOptions o)
+    {
+        o.Architecture.Validated();
+        o.Points.ValidatedFor(o.Architecture, "--points");
+        _ = new MomentLayout(o.Points.Count);
+        if (o.Networks < 1) throw new InvalidInputException("--nets", "must be an integer >= 1", Show(o.Networks));
+        if (o.Threads < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(o.Threads));
+        if (o.BlocksPerBatch < 1) throw new InvalidInputException("batch", "must be an integer >= 1", Show(o.BlocksPerBatch));
+        if (o.ShardCount < 1 || o.ShardIndex < 1 || o.ShardIndex > o.ShardCount)
+            throw new InvalidInputException("--shard", "must be k/n with 1 <= k <= n", $"{o.ShardIndex}/{o.ShardCount}");
+        if (o.Method == SamplingMethod.RaoBlackwell)
+            throw new InvalidInputException("--method", "raoBlackwell is not available yet (use bruteforce or exact)", "raoBlackwell");
+        // Building one sampler checks method-specific limits (bruteforce refuses infinite widths).
+        NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+    }
+
+    private static string Show(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static MomentState? LoadCheckpoint(SampleOptions o, string identity)
+    {
+        if (o.CheckpointPath is null || !File.Exists(o.CheckpointPath)) return null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(o.CheckpointPath);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException("--checkpoint", "must be a readable file", e.Message);
+        }
+        var (_, stateText) = CorrelatorResultJson.Read(text, "--checkpoint");
+        if (stateText is null) throw new InvalidInputException("--checkpoint", "is not a checkpoint (no \"state\" key)", o.CheckpointPath);
+        var decoded = StateCodec.Decode(stateText, "--checkpoint");
+        if (decoded.Identity != identity || decoded.ShardIndex != o.ShardIndex || decoded.ShardCount != o.ShardCount)
+            throw new InvalidInputException("--checkpoint",
+                "belongs to a different run (architecture, points, seed, method, nets or shard differ); delete it or choose another file", o.CheckpointPath);
+        return decoded.State;
+    }
+
+    /// <summary>One execution: workers claim blocks from a shared list and fold them into the state under a lock.</summary>
+    private sealed class Run(
+        SampleOptions options, string identity, MomentState state, List<long> todo, long shardNetworks, Stopwatch clock, double priorSeconds)
+    {
+        private readonly object gate = new();
+        private long next;
+        private long done = shardNetworks - todo.Sum(b => BlockNetworks(b, options.Networks));
+        private TimeSpan lastSave = TimeSpan.Zero;
+
+        public void Execute()
+        {
+            int threads = (int)Math.Min(options.Threads, Math.Max(1, todo.Count));
+            var workers = new Thread[threads];
+            var errors = new Exception?[threads];
+            for (int i = 0; i < threads; i++)
+            {
+                int id = i;
+                workers[i] = new Thread(() =>
+                {
+                    try
+                    {
+                        Work();
+                    }
+                    catch (Exception e)
+                    {
+                        errors[id] = e;
+                        Interlocked.Exchange(ref next, long.MaxValue / 2);
+                    }
+                }) { IsBackground = true, Name = $"nnqft-sampler-{i}" };
+                workers[i].Start();
+            }
+            foreach (var w in workers) w.Join();
+            foreach (var e in errors)
+                if (e is not null) throw e is InvalidInputException ? e : new InvalidOperationException("a sampler thread failed", e);
+        }
+
+        public void SaveCheckpoint()
+        {
+            lock (gate)
+            {
+                state.Seconds = priorSeconds + clock.Elapsed.TotalSeconds;
+                var result = CorrelatorEstimator.Estimate(state, options.Method.Name(), options.Points);
+                string json = CorrelatorResultJson.Write(result, StateCodec.Encode(identity, options.ShardIndex, options.ShardCount, state));
+                string path = options.CheckpointPath!;
+                string temp = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+                File.WriteAllText(temp, json);
+                File.Move(temp, path, overwrite: true);
+                lastSave = clock.Elapsed;
+            }
+        }
+
+        private void Work()
+        {
+            var sampler = NetworkSamplers.Create(options.Architecture, options.Points, options.Method, options.Seed);
+            var layout = state.Layout;
+            var phi = new double[options.Points.Count];
+            var products = new double[layout.Length];
+            var sums = new double[layout.Length];
+            int batch = options.BlocksPerBatch;
+            while (true)
+            {
+                long start = Interlocked.Add(ref next, batch) - batch;
+                if (start >= todo.Count) return;
+                long end = Math.Min(start + batch, todo.Count);
+                for (long j = start; j < end; j++)
+                {
+                    long block = todo[(int)j];
+                    long first = block * BlockSize;
+                    long count = BlockNetworks(block, options.Networks);
+                    Array.Clear(sums);
+                    for (long net = first; net < first + count; net++)
+                    {
+                        sampler.Sample(net, phi);
+                        layout.Products(phi, products);
+                        TensorPrimitives.Add(sums, products, sums);
+                    }
+                    long doneNow;
+                    bool save;
+                    lock (gate)
+                    {
+                        state.AddBlock(block, sums, count);
+                        done += count;
+                        doneNow = done;
+                        save = options.CheckpointPath is not null && clock.Elapsed - lastSave >= options.CheckpointInterval;
+                    }
+                    if (save) SaveCheckpoint();
+                    options.Progress?.Invoke(doneNow, shardNetworks);
+                }
+            }
+        }
+    }
+}

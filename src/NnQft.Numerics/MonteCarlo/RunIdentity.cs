@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+using System.Text;
+using System.Text.Json;
+using NnQft.Model;
+
+namespace NnQft.Numerics.MonteCarlo;
+
+/// <summary>
+/// What a run's numbers belong to: architecture, points, seed, method, total networks and block size, as one
+/// canonical JSON string. Checkpoints and shard states carry it; resuming or merging refuses a different one.
+/// </summary>
+internal static class RunIdentity
+{
+    public static string Of(SampleOptions o)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("architecture");
+            w.WriteRawValue(ArchitectureJson.ToJson(o.Architecture, indented: false));
+            w.WriteStartArray("points");
+            for (int p = 0; p < o.Points.Count; p++)
+            {
+                w.WriteStartArray();
+                foreach (double x in o.Points.Point(p)) w.WriteNumberValue(x);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteNumber("seed", o.Seed);
+            w.WriteString("method", Sampling.SamplingMethodNames.Name(o.Method));
+            w.WriteNumber("nets", o.Networks);
+            w.WriteNumber("blockSize", MonteCarloSampler.BlockSize);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The method name recorded in an identity string.</summary>
+    public static string Method(string identity)
+    {
+        using var doc = JsonDocument.Parse(identity);
+        return doc.RootElement.GetProperty("method").GetString() ?? "";
+    }
+
+    /// <summary>The points recorded in an identity string.</summary>
+    public static PointSet Points(string identity)
+    {
+        using var doc = JsonDocument.Parse(identity);
+        return PointSet.Of(doc.RootElement.GetProperty("points").EnumerateArray()
+            .Select(r => (IReadOnlyList<double>)r.EnumerateArray().Select(x => x.GetDouble()).ToArray()));
+    }
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+using System.IO.Compression;
+using System.Numerics;
+using System.Security.Cryptography;
+using NnQft.Model;
+using NnQft.Numerics.Estimation;
+
+namespace NnQft.Numerics.MonteCarlo;
+
+/// <summary>
+/// The exact accumulator state as a compact string: a binary record (magic, run identity, shard, networks, blocks,
+/// exact sums) followed by its SHA-256, deflated and base64-encoded. A wrong checksum or undecodable text is
+/// refused, so a truncated or edited checkpoint is never used.
+/// </summary>
+internal static class StateCodec
+{
+    private const string Magic = "NNQFT-STATE-1";
+
+    public sealed record Decoded(string Identity, int ShardIndex, int ShardCount, MomentState State);
+
+    public static string Encode(string identity, int shardIndex, int shardCount, MomentState state)
+    {
+        using var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(identity);
+            w.Write(shardIndex);
+            w.Write(shardCount);
+            w.Write(state.Layout.PointCount);
+            w.Write(state.Networks);
+            w.Write(state.Seconds);
+            w.Write(state.Blocks.Ranges.Count);
+            foreach (var (s, e) in state.Blocks.Ranges)
+            {
+                w.Write(s);
+                w.Write(e);
+            }
+            w.Write(state.Sums.Length);
+            foreach (var sum in state.Sums)
+            {
+                byte[] bytes = sum.Scaled.ToByteArray();
+                w.Write(bytes.Length);
+                w.Write(bytes);
+            }
+        }
+        byte[] payload = body.ToArray();
+        byte[] hash = SHA256.HashData(payload);
+        using var packed = new MemoryStream();
+        using (var z = new DeflateStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(payload);
+            z.Write(hash);
+        }
+        return Convert.ToBase64String(packed.ToArray());
+    }
+
+    public static Decoded Decode(string text, string field)
+    {
+        byte[] all;
+        try
+        {
+            using var input = new MemoryStream(Convert.FromBase64String(text));
+            using var z = new DeflateStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            z.CopyTo(output);
+            all = output.ToArray();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw Corrupt(field, e.Message);
+        }
+        if (all.Length < 32) throw Corrupt(field, "too short");
+        var payload = all.AsSpan(0, all.Length - 32);
+        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32))) throw Corrupt(field, "checksum mismatch");
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(payload.ToArray()));
+            if (r.ReadString() != Magic) throw Corrupt(field, "unknown format");
+            string identity = r.ReadString();
+            int shardIndex = r.ReadInt32();
+            int shardCount = r.ReadInt32();
+            var state = new MomentState(r.ReadInt32());
+            long networks = r.ReadInt64();
+            double seconds = r.ReadDouble();
+            int ranges = r.ReadInt32();
+            for (int i = 0; i < ranges; i++)
+                if (!state.Blocks.TryAdd(r.ReadInt64(), r.ReadInt64())) throw Corrupt(field, "overlapping blocks");
+            int sums = r.ReadInt32();
+            if (sums != state.Sums.Length) throw Corrupt(field, "wrong number of sums");
+            for (int i = 0; i < sums; i++) state.Sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32()));
+            state.Restore(networks, seconds);
+            return new Decoded(identity, shardIndex, shardCount, state);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw Corrupt(field, e.Message);
+        }
+    }
+
+    private static InvalidInputException Corrupt(string field, string why) =>
+        new(field, "holds a corrupt accumulator state (not written by nnqft sample, or damaged); delete it or rerun", why);
+}

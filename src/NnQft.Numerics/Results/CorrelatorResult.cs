@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Numerics.Results;
+
+/// <summary>
+/// The result JSON of <c>sample</c>, <c>merge</c> and <c>theory</c> (INTERFACE.md section 2): estimates of G2 and of
+/// every G4 tuple i &lt;= j &lt;= k &lt;= l with one-sigma standard errors. Read and write it with
+/// <see cref="CorrelatorResultJson"/>.
+/// </summary>
+/// <param name="Method">How the numbers were obtained (<c>exact</c>, <c>bruteforce</c>, a theory method name).</param>
+/// <param name="Samples">Networks (or logit samples for theory).</param>
+/// <param name="Seconds">Wall time spent.</param>
+/// <param name="Points">The points, one coordinate list each.</param>
+/// <param name="G2">The two-point matrix and its standard errors.</param>
+/// <param name="G4">Every sorted four-point tuple.</param>
+public sealed record CorrelatorResult(
+    string Method,
+    long Samples,
+    double Seconds,
+    IReadOnlyList<IReadOnlyList<double>> Points,
+    G2Table G2,
+    IReadOnlyList<G4Entry> G4);
+
+/// <summary>G2(x_i, x_j) and its standard errors, both P x P.</summary>
+public sealed record G2Table(IReadOnlyList<IReadOnlyList<double>> Value, IReadOnlyList<IReadOnlyList<double>> Stderr);
+
+/// <summary>
+/// One G4 tuple: the full moment and its connected part (estimated without bias), each with a standard error. The
+/// theory-only decomposition <see cref="IndependenceBreaking"/> + <see cref="FiniteWidth"/> is absent (null) for Monte Carlo.
+/// </summary>
+public sealed record G4Entry(
+    IReadOnlyList<int> Index,
+    double Value,
+    double Stderr,
+    double Connected,
+    double ConnectedStderr,
+    double? IndependenceBreaking = null,
+    double? FiniteWidth = null);

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+using System.Text;
+using System.Text.Json;
+using NnQft.Model;
+
+namespace NnQft.Numerics.Results;
+
+/// <summary>
+/// Writes and reads the result JSON of INTERFACE.md section 2. Monte Carlo outputs may carry an extra key
+/// <c>state</c> (the exact accumulator, compressed) so that shard outputs can be merged; readers that do not know
+/// it ignore it.
+/// </summary>
+/// <example><code>string json = CorrelatorResultJson.Write(result); var (back, _) = CorrelatorResultJson.Read(json);</code></example>
+public static class CorrelatorResultJson
+{
+    /// <summary>The result as indented JSON, with the optional opaque <paramref name="state"/> string.</summary>
+    public static string Write(CorrelatorResult result, string? state = null)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("method", result.Method);
+            w.WriteNumber("samples", result.Samples);
+            w.WriteNumber("seconds", Finite(result.Seconds));
+            w.WritePropertyName("points");
+            Matrix(w, result.Points);
+            w.WriteStartObject("g2");
+            w.WritePropertyName("value");
+            Matrix(w, result.G2.Value);
+            w.WritePropertyName("stderr");
+            Matrix(w, result.G2.Stderr);
+            w.WriteEndObject();
+            w.WriteStartArray("g4");
+            foreach (var e in result.G4)
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("index");
+                foreach (int i in e.Index) w.WriteNumberValue(i);
+                w.WriteEndArray();
+                w.WriteNumber("value", Finite(e.Value));
+                w.WriteNumber("stderr", Finite(e.Stderr));
+                w.WriteNumber("connected", Finite(e.Connected));
+                w.WriteNumber("connectedStderr", Finite(e.ConnectedStderr));
+                if (e.IndependenceBreaking is double ib) w.WriteNumber("independenceBreaking", Finite(ib));
+                if (e.FiniteWidth is double fw) w.WriteNumber("finiteWidth", Finite(fw));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (state is not null) w.WriteString("state", state);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// Parses result JSON; the second item is the <c>state</c> string when present. Malformed text is an
+    /// <see cref="InvalidInputException"/> naming <paramref name="source"/>.
+    /// </summary>
+    public static (CorrelatorResult Result, string? State) Read(string json, string source = "result")
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var r = doc.RootElement;
+            var g2 = r.GetProperty("g2");
+            var g4 = new List<G4Entry>();
+            foreach (var e in r.GetProperty("g4").EnumerateArray())
+            {
+                g4.Add(new G4Entry(
+                    e.GetProperty("index").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
+                    e.GetProperty("value").GetDouble(),
+                    e.GetProperty("stderr").GetDouble(),
+                    e.GetProperty("connected").GetDouble(),
+                    e.GetProperty("connectedStderr").GetDouble(),
+                    e.TryGetProperty("independenceBreaking", out var ib) ? ib.GetDouble() : null,
+                    e.TryGetProperty("finiteWidth", out var fw) ? fw.GetDouble() : null));
+            }
+            var result = new CorrelatorResult(
+                r.GetProperty("method").GetString() ?? "",
+                r.GetProperty("samples").GetInt64(),
+                r.GetProperty("seconds").GetDouble(),
+                ReadMatrix(r.GetProperty("points")),
+                new G2Table(ReadMatrix(g2.GetProperty("value")), ReadMatrix(g2.GetProperty("stderr"))),
+                g4);
+            string? state = r.TryGetProperty("state", out var s) ? s.GetString() : null;
+            return (result, state);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidInputException(source, "must be a result JSON written by sample, merge or theory", e.Message);
+        }
+    }
+
+    private static double Finite(double v) =>
+        double.IsFinite(v) ? v : throw new ArgumentException($"a result holds a non-finite number ({v})");
+
+    private static void Matrix(Utf8JsonWriter w, IReadOnlyList<IReadOnlyList<double>> rows)
+    {
+        w.WriteStartArray();
+        foreach (var row in rows)
+        {
+            w.WriteStartArray();
+            foreach (double v in row) w.WriteNumberValue(Finite(v));
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    private static IReadOnlyList<IReadOnlyList<double>> ReadMatrix(JsonElement e) =>
+        e.EnumerateArray().Select(row => (IReadOnlyList<double>)row.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+}

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
+using NnQft.Model;
+using NnQft.Numerics.LinearAlgebra;
+using NnQft.Numerics.Randomness;
+using NnQft.Numerics.Spectral;
+
+namespace NnQft.Numerics.Sampling;
+
+/// <summary>
+/// Samples the finite-width law of (phi(x_1..x_P)) without materialising the d_k x D and d_v x D weight matrices.
+/// Per head, conditioning step by step (index (t,p) = t P + p):
+/// <list type="number">
+/// <item>RF features at the points give the Grams K0 = H0 H0^T (P x P) and K = H H^T (TP x TP; cross-token blocks
+/// are nonzero at finite D and shared by keys and values, since W_K and W_V are shared by all tokens). At D = inf
+/// they are the fixed kernels k0 and blockdiag_t k_t.</item>
+/// <item>The query columns q_j = W_Q[j,:] H0^T are iid N(0, s_Q^2 K0) over j = 1..d_k, so Q = sum_j q_j q_j^T is
+/// s_Q^2 L0 W L0^T with K0 = L0 L0^T and W ~ Wishart(d_k, I_r) (Bartlett; d_k &lt; r: W = G^T G directly).
+/// At d_k = inf, Q / d_k = s_Q^2 K0.</item>
+/// <item>Given Q, the logits s_tp = q(x_p).k_t(x_p)/sqrt(d_k) are linear in the Gaussian keys, hence Gaussian with
+/// covariance s_K^2 K_{tp,uq} Q_pq / d_k (a Schur product, so PSD).</item>
+/// <item>Given the attention weights A and K, the values are independent of the keys (W_V independent of W_K), so
+/// y_i(x_p) = sum_t A_t(p) v_ti(p) is iid over i with covariance s_V^2 B K B^T, B_{p,(t,p)} = A_t(p). With
+/// K = LK LK^T, y = s_V (B LK) z, and phi = sqrt(|a|^2 / d_v) y with |a|^2 ~ s_a^2 chi2(d_v) (s_a^2 at d_v = inf):
+/// given |a|, the readout sum of d_v iid Gaussian y_i is again Gaussian with the covariance scaled by |a|^2/d_v.</item>
+/// </list>
+/// Every factorisation is a pivoted Cholesky, because K0 (constant query: rank 1), K (D &lt; TP) and the logit
+/// covariance can be singular.
+/// </summary>
+internal sealed class ExactSampler : INetworkSampler
+{
+    private readonly Architecture arch;
+    private readonly ulong seed;
+    private readonly double[] points;
+    private readonly int p, t, tp, d;
+    private readonly int features; // 0 for D = inf
+    private readonly ISpectralSampler? query;
+    private readonly ISpectralSampler[] tokens;
+    private readonly NetworkRandom random;
+    private readonly double[] h0, h, frequencies, amplitudes;
+    private readonly double[] k0, k, l0, lk, work, bartlett, f, qd, s, ls, logits, weights, m, z;
+    private readonly int fixedRank0, fixedRankK;
+
+    public ExactSampler(Architecture architecture, PointSet pointSet, ulong seed)
+    {
+        arch = architecture;
+        this.seed = seed;
+        points = pointSet.Flat.ToArray();
+        p = pointSet.Count;
+        t = architecture.Tokens;
+        tp = t * p;
+        d = architecture.Dimension;
+        features = architecture.Features.IsFinite ? architecture.Features.Value : 0;
+        query = architecture.Query is SpectralDensity q ? SpectralSamplers.For(q, d) : null;
+        tokens = Enumerable.Range(0, t).Select(i => SpectralSamplers.For(architecture.TokenDensity(i), d)).ToArray();
+        random = new NetworkRandom(seed, 0);
+        h0 = new double[p * features];
+        h = new double[tp * features];
+        frequencies = new double[features * d];
+        amplitudes = new double[features];
+        k0 = new double[p * p];
+        k = new double[tp * tp];
+        l0 = new double[p * p];
+        lk = new double[tp * tp];
+        work = new double[2 * tp];
+        bartlett = new double[p * p];
+        f = new double[p * p];
+        qd = new double[p * p];
+        s = new double[tp * tp];
+        ls = new double[tp * tp];
+        logits = new double[tp];
+        weights = new double[tp];
+        m = new double[p * tp];
+        z = new double[tp];
+        if (features == 0)
+        {
+            // D = inf: the Grams are the kernels themselves, the same for every network.
+            FillLimitGrams(pointSet);
+            fixedRank0 = PivotedCholesky.Factor(k0, p, l0, work);
+            fixedRankK = PivotedCholesky.Factor(k, tp, lk, work);
+        }
+    }
+
+    public int PointCount => p;
+
+    public void Sample(long network, Span<double> phi)
+    {
+        random.Reset(seed, network);
+        double bias = arch.SigmaB * random.Normal();
+        phi.Fill(0);
+        double headScale = 1.0 / Math.Sqrt(arch.Heads);
+        for (int head = 0; head < arch.Heads; head++) AddHead(phi, headScale);
+        for (int i = 0; i < p; i++) phi[i] += bias;
+    }
+
+    private void AddHead(Span<double> phi, double headScale)
+    {
+        int rank0, rankK;
+        if (features > 0)
+        {
+            if (query is null) k0.AsSpan().Fill(1.0);
+            else
+            {
+                RandomFeatures.Fill(query, random, points, p, features, h0, frequencies, amplitudes);
+                RandomFeatures.Gram(h0, p, features, k0);
+            }
+            for (int i = 0; i < t; i++)
+                RandomFeatures.Fill(tokens[i], random, points, p, features, h.AsSpan(i * p * features, p * features), frequencies, amplitudes);
+            RandomFeatures.Gram(h, tp, features, k);
+            rank0 = PivotedCholesky.Factor(k0, p, l0, work);
+            rankK = PivotedCholesky.Factor(k, tp, lk, work);
+        }
+        else
+        {
+            rank0 = fixedRank0;
+            rankK = fixedRankK;
+        }
+        QueryGram(rank0);
+        DrawAttention();
+        // y(x_p) = s_V sum_c (B LK)_{p c} z_c with B_{p,(t,p)} = A_t(p).
+        var mSpan = m.AsSpan(0, p * rankK);
+        mSpan.Clear();
+        for (int i = 0; i < t; i++)
+            for (int q = 0; q < p; q++)
+            {
+                double a = weights[i * p + q];
+                TensorPrimitives.MultiplyAdd(lk.AsSpan((i * p + q) * tp, rankK), a, mSpan.Slice(q * rankK, rankK), mSpan.Slice(q * rankK, rankK));
+            }
+        var zs = z.AsSpan(0, rankK);
+        random.FillNormal(zs);
+        double readout = arch.ValueWidth.IsFinite
+            ? arch.SigmaA * arch.SigmaA * random.ChiSquared(arch.ValueWidth.Value) / arch.ValueWidth.Value
+            : arch.SigmaA * arch.SigmaA;
+        double scale = headScale * arch.SigmaV * Math.Sqrt(readout);
+        for (int q = 0; q < p; q++) phi[q] += scale * TensorPrimitives.Dot(mSpan.Slice(q * rankK, rankK), zs);
+    }
+
+    // Writes Q / d_k into qd.
+    private void QueryGram(int rank0)
+    {
+        double sq2 = arch.SigmaQ * arch.SigmaQ;
+        if (arch.KeyWidth.IsInfinite)
+        {
+            TensorPrimitives.Multiply(k0, sq2, qd);
+            return;
+        }
+        int dk = arch.KeyWidth.Value;
+        int cols;
+        if (dk >= rank0)
+        {
+            // Bartlett: W = A A^T, A lower triangular, A_ii = sqrt(chi2(dk - i)), A_ij ~ N(0,1) below the diagonal.
+            int r = rank0;
+            var a = bartlett.AsSpan(0, r * r);
+            a.Clear();
+            for (int i = 0; i < r; i++)
+            {
+                a[i * r + i] = Math.Sqrt(random.ChiSquared(dk - i));
+                for (int j = 0; j < i; j++) a[i * r + j] = random.Normal();
+            }
+            // F = L0 A (P x r).
+            for (int q = 0; q < p; q++)
+                for (int j = 0; j < r; j++)
+                {
+                    double sum = 0;
+                    for (int c = j; c < r; c++) sum += l0[q * p + c] * a[c * r + j];
+                    f[q * r + j] = sum;
+                }
+            cols = r;
+        }
+        else
+        {
+            // Fewer query columns than the rank of K0: draw them directly, q_j = L0 g_j.
+            Span<double> g = stackalloc double[rank0];
+            for (int j = 0; j < dk; j++)
+            {
+                random.FillNormal(g);
+                for (int q = 0; q < p; q++) f[q * dk + j] = TensorPrimitives.Dot(l0.AsSpan(q * p, rank0), g);
+            }
+            cols = dk;
+        }
+        double factor = sq2 / dk;
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                double v = factor * TensorPrimitives.Dot(f.AsSpan(i * cols, cols), f.AsSpan(j * cols, cols));
+                qd[i * p + j] = v;
+                qd[j * p + i] = v;
+            }
+    }
+
+    // Logits ~ N(0, s_K^2 K o Q/d_k), then the softmax over tokens at each point.
+    private void DrawAttention()
+    {
+        double sk2 = arch.SigmaK * arch.SigmaK;
+        for (int a = 0; a < tp; a++)
+        {
+            int pa = a % p;
+            for (int b = 0; b <= a; b++)
+            {
+                double v = sk2 * k[a * tp + b] * qd[pa * p + b % p];
+                s[a * tp + b] = v;
+                s[b * tp + a] = v;
+            }
+        }
+        int rank = PivotedCholesky.Factor(s, tp, ls, work);
+        var zs = z.AsSpan(0, rank);
+        random.FillNormal(zs);
+        for (int a = 0; a < tp; a++) logits[a] = TensorPrimitives.Dot(ls.AsSpan(a * tp, rank), zs);
+        Softmax.OverTokens(logits, weights, t, p);
+    }
+
+    private void FillLimitGrams(PointSet pointSet)
+    {
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++)
+            {
+                double r = pointSet.Distance(i, j);
+                k0[i * p + j] = arch.Query is SpectralDensity q ? LimitKernels.Value(q, d, r) : 1.0;
+                for (int u = 0; u < t; u++)
+                    k[(u * p + i) * tp + u * p + j] = LimitKernels.Value(arch.TokenDensity(u), d, r);
+            }
+    }
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+using NnQft.Model;
+
+namespace NnQft.Numerics.Sampling;
+
+/// <summary>Builds the sampler of a method for an architecture and points (validated here, at the public entry).</summary>
+/// <example><code>var s = NetworkSamplers.Create(Architecture.Default, PointSet.Default, SamplingMethod.Exact, seed: 1);
+/// var phi = new double[8]; s.Sample(0, phi);</code></example>
+public static class NetworkSamplers
+{
+    /// <summary>A new sampler (one per thread). Throws <see cref="InvalidInputException"/> on bad input.</summary>
+    public static INetworkSampler Create(Architecture architecture, PointSet points, SamplingMethod method, ulong seed)
+    {
+        architecture.Validated();
+        points.ValidatedFor(architecture);
+        return method switch
+        {
+            SamplingMethod.BruteForce => new BruteForceSampler(architecture, points, seed),
+            SamplingMethod.Exact => new ExactSampler(architecture, points, seed),
+            _ => throw new InvalidInputException("--method", "raoBlackwell is not available yet (use bruteforce or exact)", method.Name()),
+        };
+    }
+}
