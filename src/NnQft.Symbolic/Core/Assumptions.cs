@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Symbolic;
+
+/// <summary>What simplification may assume about an expression's sign and integrality.</summary>
+public static class Assumptions
+{
+    /// <summary>True when the expression is provably positive (positive symbols, positive numbers, their products and powers, exp).</summary>
+    public static bool IsPositive(Expr e) => e switch
+    {
+        Number n => n.Numerator.Sign > 0,
+        Symbol s => s.IsPositive,
+        Product p => p.Coefficient.Numerator.Sign > 0 && p.Factors.All(IsPositive),
+        Power pw => IsPositive(pw.Base) || pw.Exponent is Number { IsInteger: true } n2 && n2.Numerator.IsEven && IsNonZeroReal(pw.Base),
+        Sum s => s.Terms.All(IsPositive),
+        FunctionCall { Kind: FunctionKind.Exp } => true,
+        _ => false,
+    };
+
+    private static bool IsNonZeroReal(Expr e) => IsPositive(e);
+
+    /// <summary>True when the expression is provably an integer.</summary>
+    public static bool IsInteger(Expr e) => e switch
+    {
+        Number n => n.IsInteger,
+        Symbol s => s.IsInteger,
+        Sum s => s.Terms.All(IsInteger),
+        Product p => p.Coefficient.IsInteger && p.Factors.All(IsInteger),
+        _ => false,
+    };
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+using NnQft.Model;
+
+namespace NnQft.Symbolic;
+
+/// <summary>The elementary and special functions the engine knows (derivatives, series, numeric values).</summary>
+public enum FunctionKind
+{
+    /// <summary>exp(x).</summary>
+    Exp,
+    /// <summary>Natural logarithm.</summary>
+    Log,
+    /// <summary>sin(x).</summary>
+    Sin,
+    /// <summary>cos(x).</summary>
+    Cos,
+    /// <summary>arcsin(x).</summary>
+    Arcsin,
+    /// <summary>The error function.</summary>
+    Erf,
+    /// <summary>The Gamma function.</summary>
+    Gamma,
+    /// <summary>|x|.</summary>
+    Abs,
+    /// <summary>Bessel J_nu(x), arguments (nu, x).</summary>
+    BesselJ,
+    /// <summary>Modified Bessel K_nu(x), arguments (nu, x).</summary>
+    BesselK,
+}
+
+/// <summary>A known function applied to arguments, with exact values folded at construction (exp(0) = 1, Gamma(n) = (n-1)!, ...).</summary>
+public sealed record FunctionCall : Expr
+{
+    private FunctionCall(FunctionKind kind, EquatableList<Expr> args)
+    {
+        Kind = kind;
+        Args = args;
+    }
+
+    /// <summary>Which function.</summary>
+    public FunctionKind Kind { get; }
+
+    /// <summary>The arguments (two for the Bessel functions: order, then argument).</summary>
+    public EquatableList<Expr> Args { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Expr> Children => Args;
+
+    /// <inheritdoc />
+    public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(Kind, children);
+
+    /// <summary>The canonical application.</summary>
+    public static Expr Of(FunctionKind kind, IReadOnlyList<Expr> args)
+    {
+        int arity = kind is FunctionKind.BesselJ or FunctionKind.BesselK ? 2 : 1;
+        if (args.Count != arity) throw new ArgumentException($"{kind} takes {arity} argument(s), got {args.Count}", nameof(args));
+        var x = args[arity - 1];
+        switch (kind)
+        {
+            case FunctionKind.Exp when x is Number { IsZero: true }: return Number.One;
+            case FunctionKind.Exp when x is FunctionCall { Kind: FunctionKind.Log } l: return l.Args[0];
+            case FunctionKind.Log when x is Number { IsOne: true }: return Number.Zero;
+            case FunctionKind.Log when x is FunctionCall { Kind: FunctionKind.Exp } ex: return ex.Args[0];
+            case FunctionKind.Sin or FunctionKind.Arcsin or FunctionKind.Erf when x is Number { IsZero: true }: return Number.Zero;
+            case FunctionKind.Cos when x is Number { IsZero: true }: return Number.One;
+            case FunctionKind.Abs when x is Number n: return n.Numerator.Sign < 0 ? Product.Of(Number.MinusOne, n) : n;
+            case FunctionKind.Abs when Assumptions.IsPositive(x): return x;
+            case FunctionKind.Gamma when x is Number { IsInteger: true } g && g.Numerator.Sign > 0 && g.Numerator <= 200:
+                return Number.Of(Factorial((int)g.Numerator - 1));
+            case FunctionKind.Gamma when x is Number { Denominator.IsOne: false } h && h.Denominator == 2 && h.Numerator.Sign > 0 && h.Numerator < 400:
+                // Gamma(n + 1/2) = (2n)! / (4^n n!) sqrt(pi), exact up to the transcendental sqrt(pi).
+                int m = (int)(h.Numerator - 1) / 2;
+                return Product.Of(Number.Of(Factorial(2 * m), System.Numerics.BigInteger.Pow(4, m) * Factorial(m)), Power.Of(Constants.Pi, Number.Of(1, 2)));
+        }
+        return new FunctionCall(kind, args.ToEquatableList());
+    }
+
+    private static System.Numerics.BigInteger Factorial(int n)
+    {
+        System.Numerics.BigInteger f = 1;
+        for (int i = 2; i <= n; i++) f *= i;
+        return f;
+    }
+
+    /// <summary>exp(x).</summary>
+    public static Expr Exp(Expr x) => Of(FunctionKind.Exp, [x]);
+
+    /// <summary>log(x).</summary>
+    public static Expr Log(Expr x) => Of(FunctionKind.Log, [x]);
+}
+
+/// <summary>Named mathematical constants (opaque symbols with known numeric values).</summary>
+public static class Constants
+{
+    /// <summary>pi.</summary>
+    public static Symbol Pi { get; } = Symbol.Positive("pi");
+}

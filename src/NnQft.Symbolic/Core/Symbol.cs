@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// A named scalar. Assumptions (positive, integer) are metadata used by simplification and by numeric checks;
+/// equality is by name only, so a symbol means the same thing wherever it appears.
+/// </summary>
+public sealed record Symbol(string Name, bool IsPositive = false, bool IsInteger = false) : Expr
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<Expr> Children => [];
+
+    /// <inheritdoc />
+    public override Expr Rebuild(IReadOnlyList<Expr> children) => this;
+
+    /// <inheritdoc />
+    public override bool IsRandom => false;
+
+    /// <inheritdoc />
+    public bool Equals(Symbol? other) => other is not null && Name == other.Name;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>A positive real symbol (a width, a standard deviation).</summary>
+    public static Symbol Positive(string name) => new(name, IsPositive: true);
+
+    /// <summary>A positive integer symbol (a count: T, N_h, d_v).</summary>
+    public static Symbol Count(string name) => new(name, IsPositive: true, IsInteger: true);
+
+    /// <summary>An integer index symbol (bound by index sums).</summary>
+    public static Symbol Index(string name) => new(name, IsInteger: true);
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// Notation for expectations of attention weights and Grams: canonical token labels for exchangeable tokens
+/// (the labelling that sorts first among all relabellings) and the moment symbols of INTERFACE.md section 4,
+/// M2(t, xa, xb) = E[A_t(xa) A_t(xb)], M4(t, u, xa, xb, xc, xd) = E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)], and in
+/// general M{2n}(t1..tn, points in pairs).
+/// </summary>
+public static class AttentionMoments
+{
+    /// <summary>Relabels the tokens inside every expectation canonically (valid for exchangeable tokens only).</summary>
+    public static Expr CanonicalTokenLabels(Expr e) => Substitution.Rewrite(e, node =>
+        node is Expectation x ? Relabel(x) : node);
+
+    /// <summary>Rewrites expectations of products of attention weights (same-token pairs) as M symbols.</summary>
+    public static Expr ToMomentSymbols(Expr e) => Substitution.Rewrite(e, node =>
+        node is Expectation x ? AsMoment(x) : node);
+
+    /// <summary>Both steps: relabel when exchangeable, then M symbols.</summary>
+    public static Expr Canonicalize(Expr e, bool exchangeable) => ToMomentSymbols(exchangeable ? CanonicalTokenLabels(e) : e);
+
+    /// <summary>The moment symbol for E[prod A_{t_j}(xa_j) A_{t_j}(xb_j)].</summary>
+    public static Expr Moment(IReadOnlyList<(Expr Token, Expr A, Expr B)> pairs) =>
+        AsMoment((Expectation)Expectation.Of(Product.Of(pairs.SelectMany(p => new Expr[] { NetworkSymbols.A(p.Token, p.A), NetworkSymbols.A(p.Token, p.B) }))));
+
+    private static Expr Relabel(Expectation x)
+    {
+        var labels = TokenLabels(x.Body);
+        if (labels.Count == 0) return x;
+        Expr? best = null;
+        foreach (var perm in Permutations(labels.Count))
+        {
+            var map = new Dictionary<Expr, Expr>();
+            for (int k = 0; k < labels.Count; k++) map[labels[k]] = Number.Of(perm[k] + 1);
+            var candidate = Expectation.Of(RelabelTokens(x.Body, map));
+            if (best is null || ExprOrder.Instance.Compare(candidate, best) < 0) best = candidate;
+        }
+        return best!;
+    }
+
+    private static List<Expr> TokenLabels(Expr body)
+    {
+        var labels = new List<Expr>();
+        void Walk(Expr e)
+        {
+            if (e is RandomVariable { Name: NetworkSymbols.Attention or NetworkSymbols.Gram } r)
+                foreach (var i in r.Indices) if (i is Number && !labels.Contains(i)) labels.Add(i);
+            foreach (var c in e.Children) Walk(c);
+        }
+        Walk(body);
+        return labels;
+    }
+
+    private static Expr RelabelTokens(Expr body, Dictionary<Expr, Expr> map) => Substitution.Rewrite(body, node =>
+        node is RandomVariable { Name: NetworkSymbols.Attention or NetworkSymbols.Gram } r
+            ? RandomVariable.Of(r.Name, r.Indices.Select(i => map.GetValueOrDefault(i, i)), r.Points)
+            : node);
+
+    private static Expr AsMoment(Expectation x)
+    {
+        var factors = MomentsCumulants.RandomFactors(x.Body);
+        if (factors.Any(f => f is not RandomVariable { Name: NetworkSymbols.Attention, Indices.Count: 1 } r || r.Indices[0] is not Number))
+            return x;
+        var byToken = factors.Cast<RandomVariable>().GroupBy(r => r.Indices[0]).OrderBy(g => g.Key, ExprOrder.Instance).ToList();
+        if (byToken.Any(g => g.Count() % 2 == 1)) return x;
+        var tokens = new List<Expr>();
+        var points = new List<Expr>();
+        foreach (var g in byToken)
+        {
+            var pts = g.Select(r => r.Points[0]).Order(ExprOrder.Instance).ToList();
+            for (int k = 0; k < pts.Count; k += 2)
+            {
+                tokens.Add(g.Key);
+                points.Add(pts[k]);
+                points.Add(pts[k + 1]);
+            }
+        }
+        return Apply.Of("M" + points.Count, [.. tokens, .. points]);
+    }
+
+    private static IEnumerable<int[]> Permutations(int n)
+    {
+        if (n == 0) { yield return []; yield break; }
+        foreach (var p in Permutations(n - 1))
+            for (int pos = 0; pos <= p.Length; pos++)
+                yield return [.. p.Take(pos), n - 1, .. p.Skip(pos)];
+    }
+}

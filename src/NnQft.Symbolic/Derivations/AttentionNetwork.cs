@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+using NnQft.Model;
+using static NnQft.Symbolic.NetworkSymbols;
+
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// The network of THEORY.md section 1 written as an expression, and its Gaussian families:
+/// phi(x) = beta + N_h^{-1/2} sum_h d_v^{-1/2} sum_i a_{h,i} sum_t A_{h,t}(x) v_{h,t,i}(x).
+/// The conditional covariance c_h of the head outputs is derived here from the value weights' covariance.
+/// </summary>
+public sealed class AttentionNetwork
+{
+    private static readonly Symbol H = Symbol.Index("h"), H2 = Symbol.Index("g"), I = Symbol.Index("i"), I2 = Symbol.Index("j");
+    private static readonly Symbol Tt = Symbol.Index("t"), Uu = Symbol.Index("u");
+
+    /// <summary>The network described by <paramref name="architecture"/>.</summary>
+    public AttentionNetwork(Architecture architecture)
+    {
+        Architecture = architecture;
+        TokensExchangeable = architecture.TokensExchangeable;
+        TokenCount = TokensExchangeable ? Tokens : Number.Of(architecture.Tokens);
+    }
+
+    /// <summary>The architecture.</summary>
+    public Architecture Architecture { get; }
+
+    /// <summary>True when all tokens share one density (token sums reduce by symmetry).</summary>
+    public bool TokensExchangeable { get; }
+
+    /// <summary>The token count: the symbol T when exchangeable, else the concrete number (explicit token sums).</summary>
+    public Expr TokenCount { get; }
+
+    /// <summary>The width coordinate count d_v (a symbol; its infinite limit is taken by <see cref="WidthLimit"/>).</summary>
+    public static Expr ValueCount => ValueWidth;
+
+    /// <summary>The kernel of token t; with exchangeable tokens every token has the kernel k1.</summary>
+    public Expr TokenKernelOf(Expr t, Expr a, Expr b) => TokenKernel(TokensExchangeable ? Number.One : t, a, b);
+
+    /// <summary>y_{h,i}(x) = sum_t A_{h,t}(x) v_{h,t,i}(x), the head output before the readout.</summary>
+    public Expr HeadOutputDefinition(Expr h, Expr i, Expr x) =>
+        IndexSum.Of(RandomVariable.Of(Attention, [h, Tt], [x]) * RandomVariable.Of(Values, [h, Tt, i], [x]), Tt, TokenCount);
+
+    /// <summary>phi(x) in terms of the head outputs y_{h,i}(x).</summary>
+    public Expr Field(Expr x)
+    {
+        var heads = Power.Of(Heads, Number.Of(-1, 2)) * IndexSum.Of(
+            Power.Of(ValueWidth, Number.Of(-1, 2)) * IndexSum.Of(
+                RandomVariable.Of(Readout, [H, I], []) * RandomVariable.Of(HeadOutput, [H, I], [x]), I, ValueWidth), H, Heads);
+        return Architecture.HasBias ? RandomVariable.Of(Bias, [], []) + heads : heads;
+    }
+
+    /// <summary>phi(x) with the head outputs written out (attention weights times values).</summary>
+    public Expr FieldWithValues(Expr x) => Substitution.Rewrite(Field(x), node =>
+        node is RandomVariable { Name: HeadOutput } y ? HeadOutputDefinition(y.Indices[0], y.Indices[1], y.Points[0]) : node);
+
+    /// <summary>W_V entries: Cov(v_{h,t,i}(x), v_{g,u,j}(y)) = sigma_V^2 delta_hg delta_ij G_{h,t,u}(x, y) given the embeddings.</summary>
+    public static GaussianFamily ValueFamily { get; } = new(Values, (p, q) =>
+        SigmaV * SigmaV * KroneckerDelta.Of(p.Indices[0], q.Indices[0]) * KroneckerDelta.Of(p.Indices[2], q.Indices[2])
+        * RandomVariable.Of(Gram, [p.Indices[0], p.Indices[1], q.Indices[1]], [p.Points[0], q.Points[0]]));
+
+    /// <summary>Readout: Cov(a_{h,i}, a_{g,j}) = sigma_a^2 delta_hg delta_ij.</summary>
+    public static GaussianFamily ReadoutFamily { get; } = new(Readout, (p, q) =>
+        SigmaA * SigmaA * KroneckerDelta.Of(p.Indices[0], q.Indices[0]) * KroneckerDelta.Of(p.Indices[1], q.Indices[1]));
+
+    /// <summary>Bias: Var(beta) = sigma_b^2.</summary>
+    public static GaussianFamily BiasFamily { get; } = new(Bias, (_, _) => SigmaB * SigmaB);
+
+    /// <summary>Given (A, G), y_{h,i} is Gaussian with Cov(y_{h,i}(x), y_{g,j}(y)) = delta_hg delta_ij c_h(x, y).</summary>
+    public static GaussianFamily HeadOutputFamily { get; } = new(HeadOutput, (p, q) =>
+        KroneckerDelta.Of(p.Indices[0], q.Indices[0]) * KroneckerDelta.Of(p.Indices[1], q.Indices[1]) * C(p.Indices[0], p.Points[0], q.Points[0]));
+
+    /// <summary>
+    /// c_h(x, y) derived by the Wick engine over the values: E[y_{h,i}(x) y_{h,i}(y) | A, G]. Also checks that
+    /// distinct (head, width) coordinates are uncorrelated, i.e. that <see cref="HeadOutputFamily"/> is what the values imply.
+    /// </summary>
+    public Expr ConditionalCovarianceDefinition(Expr h, Expr x, Expr y)
+    {
+        var wick = new WickEngine([ValueFamily]);
+        var same = wick.Expectation(HeadOutputDefinition(h, I, x) * HeadOutputDefinition(h, I, y));
+        var cross = wick.Expectation(HeadOutputDefinition(H, I, x) * HeadOutputDefinition(H2, I2, y));
+        var sameHead = Substitution.Apply(cross, new Dictionary<Expr, Expr> { [H2] = H, [I2] = I });
+        bool diagonal = Substitution.Apply(cross, new Dictionary<Expr, Expr> { [H] = 1, [H2] = 2 }) is Number { IsZero: true }
+            && Substitution.Apply(cross, new Dictionary<Expr, Expr> { [I] = 1, [I2] = 2 }) is Number { IsZero: true }
+            && Substitution.Apply(sameHead, H, h).Equals(same);
+        if (!diagonal) throw new InvalidOperationException("value covariance is not diagonal in (head, width): " + cross);
+        return same;
+    }
+
+    /// <summary>c(x, y) without head index, written in attention weights and Grams (or kernels at D = inf).</summary>
+    public Expr ConditionalCovarianceInAttention(Expr x, Expr y)
+    {
+        var c = StripHeads(ConditionalCovarianceDefinition(H, x, y));
+        return Architecture.Features.IsInfinite ? GramsAtInfiniteFeatures(c) : c;
+    }
+
+    /// <summary>D = inf: G_tu(x, y) = delta_tu k_t(x, y); the sum over u contracts.</summary>
+    public Expr GramsAtInfiniteFeatures(Expr e) => Substitution.Rewrite(e, node =>
+        node is RandomVariable { Name: Gram } g
+            ? KroneckerDelta.Of(g.Indices[^2], g.Indices[^1]) * TokenKernelOf(g.Indices[^2], g.Points[0], g.Points[1])
+            : node);
+
+    /// <summary>Drops the head index of c, A and G (after heads have been factorised, each expectation sees one head).</summary>
+    public static Expr StripHeads(Expr e) => Substitution.Rewrite(e, node => node switch
+    {
+        RandomVariable { Name: ConditionalCovariance, Indices.Count: 1 } r => C(r.Points[0], r.Points[1]),
+        RandomVariable { Name: Attention, Indices.Count: 2 } r => RandomVariable.Of(r.Name, r.Indices.Skip(1), r.Points),
+        RandomVariable { Name: Gram, Indices.Count: 3 } r => RandomVariable.Of(r.Name, r.Indices.Skip(1), r.Points),
+        _ => node,
+    });
+
+    /// <summary>The independent Gaussian families of the field given (A, G): bias, readout, head outputs.</summary>
+    public IReadOnlyList<GaussianFamily> ConditionalFamilies =>
+        Architecture.HasBias ? [BiasFamily, ReadoutFamily, HeadOutputFamily] : [ReadoutFamily, HeadOutputFamily];
+
+    /// <summary>Expectations over (A, G) of head sums: distinct iid heads factorise, then head labels are dropped.</summary>
+    public static Expr ReduceHeads(Expr e) => ExchangeableSums.Reduce(e, Heads, body => StripHeads(FactoriseHeads(body)));
+
+    private static Expr FactoriseHeads(Expr e) => Substitution.Rewrite(e, node =>
+    {
+        if (node is not Expectation x) return node;
+        var groups = MomentsCumulants.RandomFactors(x.Body).GroupBy(f => f is RandomVariable { Indices.Count: > 0 } r ? r.Indices[0] : Number.Zero).ToList();
+        return groups.Count <= 1 ? node : Product.Of(groups.Select(g => Expectation.Of(Product.Of(g))));
+    });
+
+    /// <summary>Token sums in expectations: reduced by exchangeability (T [t=u] + T(T-1) [t!=u], ...) or written out per token.</summary>
+    public Expr ReduceTokens(Expr e) => TokensExchangeable
+        ? ExchangeableSums.Reduce(e, Tokens, AttentionMoments.CanonicalTokenLabels)
+        : ExchangeableSums.Unroll(e);
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// Mathematical equality: first the canonical forms (expanded difference, expectations in cumulant form) must
+/// agree; when they do not, numeric evaluation at random points gives a second opinion. Opaque functions and
+/// expectations get deterministic pseudo-random values by their (canonical) content, integer symbols small
+/// integers, positive symbols values in [0.5, 2], others values in [-1, 1].
+/// </summary>
+public static class Equality
+{
+    /// <summary>True when a and b are equal by canonical form or, failing that, at <paramref name="trials"/> random points.</summary>
+    public static bool AreEqual(Expr a, Expr b, int trials = 6, int seed = 12345)
+    {
+        var ca = Canonical(a);
+        var cb = Canonical(b);
+        if (Expansion.Expand(Sum.Of(ca, Product.Of(Number.MinusOne, cb))) is Number { IsZero: true }) return true;
+        return NumericallyEqual(ca, cb, trials, seed);
+    }
+
+    /// <summary>The canonical form used for comparison: expectations of products rewritten as cumulants, then expanded.</summary>
+    public static Expr Canonical(Expr e) => Expansion.Expand(MomentsCumulants.ToCumulantForm(Expansion.Expand(e)));
+
+    /// <summary>Equality at random points only.</summary>
+    public static bool NumericallyEqual(Expr a, Expr b, int trials = 6, int seed = 12345)
+    {
+        var symbols = FreeSymbols.Of(a).Union(FreeSymbols.Of(b)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var rng = new Random(seed);
+        for (int trial = 0; trial < trials; trial++)
+        {
+            var values = new Dictionary<string, double>();
+            foreach (var s in symbols)
+                values[s.Name] = s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
+            var salt = rng.Next();
+            var env = new EvaluationEnvironment(values,
+                (name, args) => Hash(salt, name + "(" + string.Join(",", args.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + ")"),
+                node => Hash(salt, TextPrinter.Print(node)));
+            double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
+            if (!(Math.Abs(va - vb) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(va), Math.Abs(vb))))) return false;
+        }
+        return true;
+    }
+
+    private static double Hash(int salt, string key)
+    {
+        ulong h = 1469598103934665603UL ^ (ulong)salt;
+        foreach (char ch in key) { h ^= ch; h *= 1099511628211UL; }
+        h ^= h >> 29; h *= 0xbf58476d1ce4e5b9UL; h ^= h >> 32;
+        return 0.5 + (h >> 11) * (1.0 / (1UL << 53));
+    }
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// Replaces sub-expressions, rebuilding canonically. Bound indices are respected: a sum's own index is never
+/// replaced inside it, and a sum whose index would capture a free symbol of the replacement is renamed first.
+/// </summary>
+public static class Substitution
+{
+    /// <summary>e with every occurrence of <paramref name="target"/> replaced by <paramref name="replacement"/>.</summary>
+    public static Expr Apply(Expr e, Expr target, Expr replacement) =>
+        Apply(e, new Dictionary<Expr, Expr> { [target] = replacement });
+
+    /// <summary>e with the given replacements applied simultaneously.</summary>
+    public static Expr Apply(Expr e, IReadOnlyDictionary<Expr, Expr> map)
+    {
+        if (map.Count == 0) return e;
+        var capture = new HashSet<string>(map.Values.SelectMany(FreeSymbols.Names));
+        return Walk(e, map, capture);
+    }
+
+    /// <summary>e with <paramref name="rewrite"/> applied bottom-up to every node (the function returns its input to keep it).</summary>
+    public static Expr Rewrite(Expr e, Func<Expr, Expr> rewrite)
+    {
+        var children = e.Children;
+        if (children.Count == 0) return rewrite(e);
+        var rebuilt = new Expr[children.Count];
+        bool changed = false;
+        for (int k = 0; k < children.Count; k++)
+        {
+            rebuilt[k] = Rewrite(children[k], rewrite);
+            changed |= !ReferenceEquals(rebuilt[k], children[k]);
+        }
+        return rewrite(changed ? e.Rebuild(rebuilt) : e);
+    }
+
+    private static Expr Walk(Expr e, IReadOnlyDictionary<Expr, Expr> map, HashSet<string> capture)
+    {
+        if (map.TryGetValue(e, out var r)) return r;
+        switch (e)
+        {
+            case Number or Symbol: return e;
+            case IndexSum i:
+                var inner = map.Where(kv => !FreeSymbols.Contains(kv.Key, i.Index)).ToDictionary(kv => kv.Key, kv => kv.Value);
+                var sum = i;
+                if (capture.Contains(i.Index.Name))
+                {
+                    var used = new HashSet<string>(capture);
+                    used.UnionWith(FreeSymbols.Names(i.Body));
+                    sum = i.Renamed(IndexSum.FreshIndex(i.Index, used));
+                }
+                return IndexSum.Of(Walk(sum.Body, inner, capture), sum.Index, Walk(sum.Lower, map, capture), Walk(sum.Upper, map, capture));
+            default:
+                var children = e.Children;
+                var rebuilt = new Expr[children.Count];
+                bool changed = false;
+                for (int k = 0; k < children.Count; k++)
+                {
+                    rebuilt[k] = Walk(children[k], map, capture);
+                    changed |= !ReferenceEquals(rebuilt[k], children[k]);
+                }
+                return changed ? e.Rebuild(rebuilt) : e;
+        }
+    }
+}
