@@ -78,7 +78,7 @@ public sealed class NetworkRandom
         return u * f;
     }
 
-    /// <summary>Fills <paramref name="target"/> with standard normal variates.</summary>
+    /// <summary>Fills <paramref name="target"/> with standard normal variates (in order, as repeated <see cref="Normal"/>).</summary>
     public void FillNormal(Span<double> target)
     {
         for (int i = 0; i < target.Length; i++) target[i] = Normal();

@@ -12,36 +12,29 @@ namespace NnQft.Numerics.Sampling;
 internal static class RandomFeatures
 {
     /// <summary>
-    /// Draws D frequencies and phases from <paramref name="random"/> (in feature order: w_m then b_m) and writes the
-    /// features of the <paramref name="pointCount"/> points (row-major, dimension d) into <paramref name="rows"/>.
-    /// <paramref name="frequencies"/> (length D d) and <paramref name="amplitudes"/> (length D) are scratch.
+    /// Draws D frequencies and then D phases from <paramref name="random"/> and writes the features of the
+    /// <paramref name="pointCount"/> points (row-major, dimension d) into <paramref name="rows"/>.
+    /// <paramref name="frequencies"/> (length D d, coordinate-major) and <paramref name="amplitudes"/> (length D) are scratch.
     /// </summary>
     public static void Fill(
         ISpectralSampler sampler, NetworkRandom random, ReadOnlySpan<double> points, int pointCount, int features,
         Span<double> rows, Span<double> frequencies, Span<double> amplitudes)
     {
         int d = sampler.Dimension;
-        Span<double> phaseBuffer = features <= 512 ? stackalloc double[features] : new double[features];
-        double norm = Math.Sqrt(2.0 / features);
-        for (int m = 0; m < features; m++)
-        {
-            amplitudes[m] = norm * sampler.Sample(random, frequencies.Slice(m * d, d));
-            phaseBuffer[m] = 2.0 * Math.PI * random.Uniform();
-        }
-        for (int p = 0; p < pointCount; p++)
+        sampler.SampleColumns(random, features, frequencies, amplitudes);
+        var scaled = amplitudes[..features];
+        TensorPrimitives.Multiply(scaled, Math.Sqrt(2.0 / features), scaled);
+        var phases = rows[..features];
+        for (int m = 0; m < features; m++) phases[m] = 2.0 * Math.PI * random.Uniform();
+        // Row p = phases + sum_c x_pc w_c, built from the last point back so the phases in row 0 are read before overwritten.
+        for (int p = pointCount - 1; p >= 0; p--)
         {
             var row = rows.Slice(p * features, features);
-            var x = points.Slice(p * d, d);
-            phaseBuffer.CopyTo(row);
-            for (int m = 0; m < features; m++)
-            {
-                var w = frequencies.Slice(m * d, d);
-                double s = 0;
-                for (int c = 0; c < d; c++) s += w[c] * x[c];
-                row[m] += s;
-            }
-            TensorPrimitives.Cos(row, row);
-            TensorPrimitives.Multiply(row, amplitudes[..features], row);
+            if (p != 0) phases.CopyTo(row);
+            for (int c = 0; c < d; c++)
+                TensorPrimitives.MultiplyAdd(frequencies.Slice(c * features, features), points[p * d + c], row, row);
+            FastCosine.InPlace(row);
+            TensorPrimitives.Multiply(row, scaled, row);
         }
     }
 

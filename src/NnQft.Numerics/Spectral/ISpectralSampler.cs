@@ -19,6 +19,20 @@ public interface ISpectralSampler
     /// <summary>Writes one frequency into <paramref name="w"/> (length d) and returns its amplitude g(w).</summary>
     double Sample(NetworkRandom random, Span<double> w);
 
+    /// <summary>
+    /// Draws <paramref name="count"/> frequencies at once, coordinate-major (<paramref name="columns"/>[c count + m] is
+    /// coordinate c of frequency m), with their amplitudes; the batch form lets the samplers vectorise.
+    /// </summary>
+    void SampleColumns(NetworkRandom random, int count, Span<double> columns, Span<double> amplitudes)
+    {
+        Span<double> w = stackalloc double[Dimension];
+        for (int m = 0; m < count; m++)
+        {
+            amplitudes[m] = Sample(random, w);
+            for (int c = 0; c < w.Length; c++) columns[c * count + m] = w[c];
+        }
+    }
+
     /// <summary>The amplitude g(w) of a frequency.</summary>
     double Amplitude(ReadOnlySpan<double> w);
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
 using NnQft.Model;
 using NnQft.Numerics.Randomness;
 
@@ -39,6 +40,25 @@ public static class SpectralSamplers
             if (!double.IsPositiveInfinity(nu)) f /= Math.Sqrt(random.ChiSquared(nu) / nu);
             for (int c = 0; c < w.Length; c++) w[c] = f * random.Normal();
             return 1.0;
+        }
+
+        public void SampleColumns(NetworkRandom random, int count, Span<double> columns, Span<double> amplitudes)
+        {
+            var all = columns[..(count * dimension)];
+            random.FillNormal(all);
+            if (double.IsPositiveInfinity(nu))
+            {
+                TensorPrimitives.Multiply(all, scale, all);
+            }
+            else
+            {
+                // One chi-squared divisor per frequency, shared by its d coordinates.
+                var factors = amplitudes[..count];
+                for (int m = 0; m < count; m++) factors[m] = scale / Math.Sqrt(random.ChiSquared(nu) / nu);
+                for (int c = 0; c < dimension; c++)
+                    TensorPrimitives.Multiply(all.Slice(c * count, count), factors, all.Slice(c * count, count));
+            }
+            amplitudes[..count].Fill(1.0);
         }
 
         public double Amplitude(ReadOnlySpan<double> w) => 1.0;
