@@ -9,6 +9,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Commands.SampleCommand.Create();
+        yield return Commands.MergeCommand.Create();
+        yield return Commands.DeriveCommand.Create();
         yield break;
     }
 }
