@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Numerics.Attention;
+
+/// <summary>
+/// A Gaussian expectation E[g(x_i + s Y)], Y ~ N(0, 1), for every output point x_i of a uniform grid, written as a
+/// sparse weighted sum over shared nodes: sum_l W[i, l] g(node_l). Shared nodes are what make the 2D blur of
+/// THEORY.md section 6 separable: g is evaluated once on the node lattice and reused by every output point.
+/// </summary>
+internal sealed class GaussianBlur
+{
+    /// <summary>Gaussian weights beyond this many standard deviations are below 1e-17 and dropped.</summary>
+    public const double Reach = 8.5;
+
+    /// <summary>Below this width the blur is done by Gauss-Hermite nodes per output point instead of a lattice.</summary>
+    public const double HermiteBelow = 0.25;
+
+    private GaussianBlur(double[] nodes, int[] rowStart, int[] columns, double[] weights)
+    {
+        Nodes = nodes;
+        RowStart = rowStart;
+        Weights = weights;
+        // Every construction below gives each row a contiguous run of columns.
+        FirstColumn = new int[rowStart.Length - 1];
+        for (int i = 0; i < FirstColumn.Length; i++) FirstColumn[i] = rowStart[i] < rowStart[i + 1] ? columns[rowStart[i]] : 0;
+    }
+
+    /// <summary>The points where g must be evaluated.</summary>
+    public double[] Nodes { get; }
+
+    /// <summary>Row i of the sparse weight matrix holds Weights[RowStart[i] .. RowStart[i+1]) for the
+    /// consecutive columns FirstColumn[i], FirstColumn[i] + 1, ...</summary>
+    public int[] RowStart { get; }
+
+    public int[] FirstColumn { get; }
+
+    /// <summary>sum_l W[i, l] values[l].</summary>
+    public double Apply(int row, ReadOnlySpan<double> values)
+    {
+        int start = RowStart[row], length = RowStart[row + 1] - start;
+        var w = new ReadOnlySpan<double>(Weights, start, length);
+        var v = values.Slice(FirstColumn[row], length);
+        double s = 0;
+        for (int i = 0; i < w.Length; i++) s += w[i] * v[i];
+        return s;
+    }
+
+    public double[] Weights { get; }
+
+    /// <summary>
+    /// The blur of width <paramref name="scale"/> at the outputs <paramref name="outputs"/>; nodes above
+    /// <paramref name="highestNode"/> are dropped (the blurred function is known to vanish there).
+    /// <paramref name="refinement"/> &gt; 1 shrinks the lattice spacing (used to verify convergence).
+    /// </summary>
+    public static GaussianBlur Create(double[] outputs, double scale, double highestNode, double refinement)
+    {
+        if (scale == 0) return Identity(outputs);
+        if (scale < HermiteBelow) return Hermite(outputs, scale);
+        return Lattice(outputs, scale, highestNode, refinement);
+    }
+
+    private static GaussianBlur Identity(double[] outputs)
+    {
+        int n = outputs.Length;
+        var rows = new int[n + 1];
+        var cols = new int[n];
+        var w = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i + 1] = i + 1;
+            cols[i] = i;
+            w[i] = 1.0;
+        }
+        return new GaussianBlur((double[])outputs.Clone(), rows, cols, w);
+    }
+
+    // For narrow blurs the integrand g(x + s y) is analytic in a strip of half-width ~ (pi/2)/s >= 2 pi in y, so
+    // 8 Hermite nodes are exact to ~exp(-2 * 2 pi * 4) ~ 1e-22; a lattice would need spacing ~ s / 2.5.
+    private static GaussianBlur Hermite(double[] outputs, double scale)
+    {
+        var rule = GaussHermiteNodes.Eight;
+        int n = outputs.Length, m = rule.Nodes.Length;
+        var nodes = new double[n * m];
+        var rows = new int[n + 1];
+        var cols = new int[n * m];
+        var w = new double[n * m];
+        for (int i = 0; i < n; i++)
+        {
+            rows[i + 1] = (i + 1) * m;
+            for (int k = 0; k < m; k++)
+            {
+                int idx = i * m + k;
+                nodes[idx] = outputs[i] + scale * rule.Nodes[k];
+                cols[idx] = idx;
+                w[idx] = rule.Weights[k];
+            }
+        }
+        return new GaussianBlur(nodes, rows, cols, w);
+    }
+
+    // Trapezoid rule on a lattice: for an integrand analytic in the strip |Im| < pi/2 (the Gumbel kernels) times
+    // a Gaussian of width s >= 2.5 h, the error is ~ exp(pi^2 / (8 s^2) - pi^2 / h) (< 1e-16 for h <= 0.25).
+    private static GaussianBlur Lattice(double[] outputs, double scale, double highestNode, double refinement)
+    {
+        double h = Math.Min(0.25, scale / 2.5) / refinement;
+        double lo = outputs[0] - Reach * scale;
+        double hi = Math.Min(outputs[^1] + Reach * scale, highestNode);
+        int count = Math.Max(1, (int)Math.Ceiling((hi - lo) / h) + 1);
+        var nodes = new double[count];
+        for (int l = 0; l < count; l++) nodes[l] = lo + l * h;
+        var rows = new int[outputs.Length + 1];
+        var cols = new List<int>();
+        var w = new List<double>();
+        double norm = h / (Math.Sqrt(2 * Math.PI) * scale);
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            int first = Math.Max(0, (int)Math.Floor((outputs[i] - Reach * scale - lo) / h));
+            int last = Math.Min(count - 1, (int)Math.Ceiling((outputs[i] + Reach * scale - lo) / h));
+            for (int l = first; l <= last; l++)
+            {
+                double u = (nodes[l] - outputs[i]) / scale;
+                cols.Add(l);
+                w.Add(norm * Math.Exp(-0.5 * u * u));
+            }
+            rows[i + 1] = cols.Count;
+        }
+        return new GaussianBlur(nodes, rows, cols.ToArray(), w.ToArray());
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Numerics.Kernels;
+
+/// <summary>
+/// A stationary, isotropic random-feature kernel k(r) = E_w[g(w)^2 cos(w . r)], r = |x - y| (THEORY.md section 7).
+/// Instances are immutable and thread-safe; <see cref="Value"/> does not allocate.
+/// </summary>
+public abstract class RadialKernel
+{
+    private protected RadialKernel(int dimension) => Dimension = dimension;
+
+    /// <summary>The space dimension d the kernel was built for.</summary>
+    public int Dimension { get; }
+
+    /// <summary>k(r) for r &gt;= 0 (negative r is read as |r|).</summary>
+    public abstract double Value(double r);
+
+    /// <summary>k(0): 1 for the plain families, the total amplitude for amplitude-weighted ones.</summary>
+    public virtual double AtZero => Value(0.0);
+
+    /// <summary>k(|x - y|) for two points of the same dimension.</summary>
+    public double Between(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double d = x[i] - y[i];
+            s += d * d;
+        }
+        return Value(Math.Sqrt(s));
+    }
+}
