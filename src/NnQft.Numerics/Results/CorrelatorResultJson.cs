@@ -97,12 +97,12 @@ public static class CorrelatorResultJson
 
     private static void Matrix(Utf8JsonWriter w, IReadOnlyList<IReadOnlyList<double>> rows)
     {
+        // One row per line: readable for P x P matrices without a line per number.
         w.WriteStartArray();
         foreach (var row in rows)
         {
-            w.WriteStartArray();
-            foreach (double v in row) w.WriteNumberValue(Finite(v));
-            w.WriteEndArray();
+            foreach (double v in row) Finite(v);
+            w.WriteRawValue(JsonSerializer.Serialize(row));
         }
         w.WriteEndArray();
     }
