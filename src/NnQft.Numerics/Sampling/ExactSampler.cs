@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics.Tensors;
 using NnQft.Model;
+using NnQft.Numerics.Kernels;
 using NnQft.Numerics.LinearAlgebra;
 using NnQft.Numerics.Randomness;
 using NnQft.Numerics.Spectral;
@@ -209,15 +210,18 @@ internal sealed class ExactSampler : INetworkSampler
         Softmax.OverTokens(logits, weights, t, p);
     }
 
+    // The D = inf Grams from the shared kernel evaluator (NnQft.Numerics.Kernels).
     private void FillLimitGrams(PointSet pointSet)
     {
+        var queryKernel = KernelEvaluator.Query(arch.Query, d);
+        var tokenKernels = Enumerable.Range(0, t).Select(u => KernelEvaluator.For(arch.TokenDensity(u), d)).ToArray();
         for (int i = 0; i < p; i++)
             for (int j = 0; j < p; j++)
             {
                 double r = pointSet.Distance(i, j);
-                k0[i * p + j] = arch.Query is SpectralDensity q ? LimitKernels.Value(q, d, r) : 1.0;
+                k0[i * p + j] = queryKernel.Value(r);
                 for (int u = 0; u < t; u++)
-                    k[(u * p + i) * tp + u * p + j] = LimitKernels.Value(arch.TokenDensity(u), d, r);
+                    k[(u * p + i) * tp + u * p + j] = tokenKernels[u].Value(r);
             }
     }
 }
