@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using NnQft.Model;
 
 namespace NnQft.Symbolic;
 
@@ -9,17 +8,18 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record Apply : Expr
 {
-    private Apply(string name, EquatableList<Expr> args)
+    private Apply(string name, ExprList args)
     {
         Name = name;
         Args = args;
+        SymbolMask = MaskOf(args);
     }
 
     /// <summary>The function name.</summary>
     public string Name { get; }
 
     /// <summary>The arguments.</summary>
-    public EquatableList<Expr> Args { get; }
+    public ExprList Args { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => Args;
@@ -27,8 +27,11 @@ public sealed record Apply : Expr
     /// <inheritdoc />
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(Name, children);
 
+    /// <inheritdoc />
+    public override bool IsRandom => false;
+
     /// <summary>The application.</summary>
-    public static Apply Of(string name, IEnumerable<Expr> args) => new(name, args.ToEquatableList());
+    public static Apply Of(string name, IEnumerable<Expr> args) => new(name, args.ToExprList());
 }
 
 /// <summary>
@@ -42,6 +45,7 @@ public sealed record Kernel : Expr
         Token = token;
         A = a;
         B = b;
+        SymbolMask = token.SymbolMask | a.SymbolMask | b.SymbolMask;
     }
 
     /// <summary>The token (0 for the query), a number or an index symbol.</summary>
@@ -58,6 +62,9 @@ public sealed record Kernel : Expr
 
     /// <inheritdoc />
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children[0], children[1], children[2]);
+
+    /// <inheritdoc />
+    public override bool IsRandom => false;
 
     /// <summary>k_token(a, b), points sorted because k(x - y) is even.</summary>
     public static Kernel Of(Expr token, Expr a, Expr b) =>

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using NnQft.Model;
 
 namespace NnQft.Symbolic;
 
@@ -10,10 +9,14 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record Cumulant : Expr
 {
-    private Cumulant(EquatableList<Expr> args) => Args = args;
+    private Cumulant(ExprList args)
+    {
+        Args = args;
+        SymbolMask = MaskOf(args);
+    }
 
     /// <summary>At least two random arguments, sorted.</summary>
-    public EquatableList<Expr> Args { get; }
+    public ExprList Args { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => Args;
@@ -57,6 +60,6 @@ public sealed record Cumulant : Expr
                     return IndexSum.Of(With(fresh.Body), fresh.Index, fresh.Lower, fresh.Upper);
             }
         }
-        return new Cumulant(args.Order(ExprOrder.Instance).ToEquatableList());
+        return new Cumulant(args.Order(ExprOrder.Instance).ToExprList());
     }
 }

@@ -7,7 +7,11 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record Expectation : Expr
 {
-    private Expectation(Expr body) => Body = body;
+    private Expectation(Expr body)
+    {
+        Body = body;
+        SymbolMask = body.SymbolMask;
+    }
 
     /// <summary>The random expression.</summary>
     public Expr Body { get; }

@@ -19,6 +19,23 @@ public abstract record Expr : IComparable<Expr>
     /// <summary>The same node kind over new children, re-canonicalised.</summary>
     public abstract Expr Rebuild(IReadOnlyList<Expr> children);
 
+    /// <summary>
+    /// A 64-bit Bloom mask of the symbol names in the tree (bound indices included): a zero bit proves a symbol
+    /// is absent, which lets substitution and free-symbol queries skip whole subtrees. Computed at construction.
+    /// </summary>
+    public ulong SymbolMask { get; private protected init; }
+
+    /// <summary>The mask bit of a symbol name.</summary>
+    public static ulong MaskBit(string name) => 1UL << (int)((uint)name.GetHashCode(StringComparison.Ordinal) % 64);
+
+    /// <summary>The union of the masks of some expressions.</summary>
+    protected static ulong MaskOf(IEnumerable<Expr> items)
+    {
+        ulong m = 0;
+        foreach (var e in items) m |= e.SymbolMask;
+        return m;
+    }
+
     /// <summary>True if the expression contains an opaque random quantity outside an expectation.</summary>
     public virtual bool IsRandom => Children.Any(c => c.IsRandom);
 

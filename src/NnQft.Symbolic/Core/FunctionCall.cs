@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using NnQft.Model;
 
 namespace NnQft.Symbolic;
 
@@ -31,17 +30,24 @@ public enum FunctionKind
 /// <summary>A known function applied to arguments, with exact values folded at construction (exp(0) = 1, Gamma(n) = (n-1)!, ...).</summary>
 public sealed record FunctionCall : Expr
 {
-    private FunctionCall(FunctionKind kind, EquatableList<Expr> args)
+    private readonly bool random;
+
+    /// <inheritdoc />
+    public override bool IsRandom => random;
+
+    private FunctionCall(FunctionKind kind, ExprList args)
     {
         Kind = kind;
         Args = args;
+        random = args.Any(f => f.IsRandom);
+        SymbolMask = MaskOf(args);
     }
 
     /// <summary>Which function.</summary>
     public FunctionKind Kind { get; }
 
     /// <summary>The arguments (two for the Bessel functions: order, then argument).</summary>
-    public EquatableList<Expr> Args { get; }
+    public ExprList Args { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => Args;
@@ -72,7 +78,7 @@ public sealed record FunctionCall : Expr
                 int m = (int)(h.Numerator - 1) / 2;
                 return Product.Of(Number.Of(Factorial(2 * m), System.Numerics.BigInteger.Pow(4, m) * Factorial(m)), Power.Of(Constants.Pi, Number.Of(1, 2)));
         }
-        return new FunctionCall(kind, args.ToEquatableList());
+        return new FunctionCall(kind, args.ToExprList());
     }
 
     private static System.Numerics.BigInteger Factorial(int n)

@@ -8,12 +8,19 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record IndexSum : Expr
 {
+    private readonly bool random;
+
+    /// <inheritdoc />
+    public override bool IsRandom => random;
+
     private IndexSum(Expr body, Symbol index, Expr lower, Expr upper)
     {
         Body = body;
         Index = index;
         Lower = lower;
         Upper = upper;
+        random = body.IsRandom;
+        SymbolMask = body.SymbolMask | index.SymbolMask | lower.SymbolMask | upper.SymbolMask;
     }
 
     /// <summary>The summand.</summary>

@@ -8,6 +8,7 @@ public sealed record KroneckerDelta : Expr
     {
         I = i;
         J = j;
+        SymbolMask = i.SymbolMask | j.SymbolMask;
     }
 
     /// <summary>First index.</summary>

@@ -9,10 +9,17 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record Power : Expr
 {
+    private readonly bool random;
+
+    /// <inheritdoc />
+    public override bool IsRandom => random;
+
     private Power(Expr @base, Expr exponent)
     {
         Base = @base;
         Exponent = exponent;
+        random = @base.IsRandom || exponent.IsRandom;
+        SymbolMask = @base.SymbolMask | exponent.SymbolMask;
     }
 
     /// <summary>The base.</summary>

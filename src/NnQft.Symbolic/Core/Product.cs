@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using NnQft.Model;
 
 namespace NnQft.Symbolic;
 
@@ -9,17 +8,24 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record Product : Expr
 {
-    private Product(Number coefficient, EquatableList<Expr> factors)
+    private readonly bool random;
+
+    /// <inheritdoc />
+    public override bool IsRandom => random;
+
+    private Product(Number coefficient, ExprList factors)
     {
         Coefficient = coefficient;
         Factors = factors;
+        random = factors.Any(f => f.IsRandom);
+        SymbolMask = MaskOf(factors);
     }
 
     /// <summary>The rational coefficient (never 0; 1 is allowed only with two or more factors).</summary>
     public Number Coefficient { get; }
 
     /// <summary>The non-numeric factors, sorted.</summary>
-    public EquatableList<Expr> Factors { get; }
+    public ExprList Factors { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => Coefficient.IsOne ? Factors : [Coefficient, .. Factors];
@@ -77,7 +83,7 @@ public sealed record Product : Expr
         if (rest.Count > 1 && HasRepeatedBase(rest)) return Of(rest.Prepend(coefficient));
         rest.Sort(ExprOrder.Instance);
         if (rest.Count == 1 && coefficient.IsOne) return rest[0];
-        return new Product(coefficient, rest.ToEquatableList());
+        return new Product(coefficient, rest.ToExprList());
     }
 
     private static bool HasRepeatedBase(List<Expr> factors)

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using NnQft.Model;
 
 namespace NnQft.Symbolic;
 
@@ -10,37 +9,41 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record RandomVariable : Expr
 {
-    private RandomVariable(string name, EquatableList<Expr> indices, EquatableList<Expr> points)
+    private RandomVariable(string name, ExprList indices, ExprList points)
     {
         Name = name;
         Indices = indices;
         Points = points;
+        children = ExprList.Owning([.. indices.AsSpan(), .. points.AsSpan()]);
+        SymbolMask = MaskOf(indices) | MaskOf(points);
     }
 
     /// <summary>The family name.</summary>
     public string Name { get; }
 
     /// <summary>Discrete indices (head, token, width coordinate).</summary>
-    public EquatableList<Expr> Indices { get; }
+    public ExprList Indices { get; }
 
     /// <summary>Point arguments.</summary>
-    public EquatableList<Expr> Points { get; }
+    public ExprList Points { get; }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Expr> Children => [.. Indices, .. Points];
+    public override IReadOnlyList<Expr> Children => children;
+
+    private readonly ExprList children;
 
     /// <inheritdoc />
     public override Expr Rebuild(IReadOnlyList<Expr> children) =>
-        new RandomVariable(Name, children.Take(Indices.Count).ToEquatableList(), children.Skip(Indices.Count).ToEquatableList());
+        new RandomVariable(Name, children.Take(Indices.Count).ToExprList(), children.Skip(Indices.Count).ToExprList());
 
     /// <inheritdoc />
     public override bool IsRandom => true;
 
     /// <summary>A random variable.</summary>
     public static RandomVariable Of(string name, IEnumerable<Expr> indices, IEnumerable<Expr> points) =>
-        new(name, indices.ToEquatableList(), points.ToEquatableList());
+        new(name, indices.ToExprList(), points.ToExprList());
 
     /// <summary>A random variable whose law is symmetric in its points (the points are sorted).</summary>
     public static RandomVariable Symmetric(string name, IEnumerable<Expr> indices, IEnumerable<Expr> points) =>
-        new(name, indices.ToEquatableList(), points.Order(ExprOrder.Instance).ToEquatableList());
+        new(name, indices.ToExprList(), points.Order(ExprOrder.Instance).ToExprList());
 }

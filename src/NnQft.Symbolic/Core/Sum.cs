@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using NnQft.Model;
 
 namespace NnQft.Symbolic;
 
@@ -9,10 +8,20 @@ namespace NnQft.Symbolic;
 /// </summary>
 public sealed record Sum : Expr
 {
-    private Sum(EquatableList<Expr> terms) => Terms = terms;
+    private readonly bool random;
+
+    /// <inheritdoc />
+    public override bool IsRandom => random;
+
+    private Sum(ExprList terms)
+    {
+        Terms = terms;
+        random = terms.Any(f => f.IsRandom);
+        SymbolMask = MaskOf(terms);
+    }
 
     /// <summary>At least two terms, sorted.</summary>
-    public EquatableList<Expr> Terms { get; }
+    public ExprList Terms { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => Terms;
@@ -47,6 +56,6 @@ public sealed record Sum : Expr
         if (result.Count == 0) return Number.Zero;
         if (result.Count == 1) return result[0];
         result.Sort(ExprOrder.Instance);
-        return new Sum(result.ToEquatableList());
+        return new Sum(result.ToExprList());
     }
 }

@@ -5,8 +5,26 @@ namespace NnQft.Symbolic;
 /// A named scalar. Assumptions (positive, integer) are metadata used by simplification and by numeric checks;
 /// equality is by name only, so a symbol means the same thing wherever it appears.
 /// </summary>
-public sealed record Symbol(string Name, bool IsPositive = false, bool IsInteger = false) : Expr
+public sealed record Symbol : Expr
 {
+    /// <summary>A symbol with the given assumptions.</summary>
+    public Symbol(string Name, bool IsPositive = false, bool IsInteger = false)
+    {
+        this.Name = Name;
+        this.IsPositive = IsPositive;
+        this.IsInteger = IsInteger;
+        SymbolMask = MaskBit(Name);
+    }
+
+    /// <summary>The name.</summary>
+    public string Name { get; init => (field, SymbolMask) = (value, MaskBit(value)); }
+
+    /// <summary>Assumed positive (and real).</summary>
+    public bool IsPositive { get; init; }
+
+    /// <summary>Assumed an integer.</summary>
+    public bool IsInteger { get; init; }
+
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => [];
 

@@ -24,7 +24,11 @@ public static class AttentionMoments
     public static Expr Moment(IReadOnlyList<(Expr Token, Expr A, Expr B)> pairs) =>
         AsMoment((Expectation)Expectation.Of(Product.Of(pairs.SelectMany(p => new Expr[] { NetworkSymbols.A(p.Token, p.A), NetworkSymbols.A(p.Token, p.B) }))));
 
-    private static Expr Relabel(Expectation x)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expectation, Expr> RelabelMemo = new();
+
+    private static Expr Relabel(Expectation x) => RelabelMemo.GetValue(x, RelabelUncached);
+
+    private static Expr RelabelUncached(Expectation x)
     {
         var labels = TokenLabels(x.Body);
         if (labels.Count == 0) return x;
@@ -33,10 +37,10 @@ public static class AttentionMoments
         {
             var map = new Dictionary<Expr, Expr>();
             for (int k = 0; k < labels.Count; k++) map[labels[k]] = Number.Of(perm[k] + 1);
-            var candidate = Expectation.Of(RelabelTokens(x.Body, map));
+            var candidate = RelabelTokens(x.Body, map);
             if (best is null || ExprOrder.Instance.Compare(candidate, best) < 0) best = candidate;
         }
-        return best!;
+        return Expectation.Of(best!);
     }
 
     private static List<Expr> TokenLabels(Expr body)

@@ -90,9 +90,16 @@ public sealed class AttentionNetwork
     /// <summary>c(x, y) without head index, written in attention weights and Grams (or kernels at D = inf).</summary>
     public Expr ConditionalCovarianceInAttention(Expr x, Expr y)
     {
-        var c = StripHeads(ConditionalCovarianceDefinition(H, x, y));
-        return Architecture.Features.IsInfinite ? GramsAtInfiniteFeatures(c) : c;
+        if (cInAttention is null)
+        {
+            var c = StripHeads(ConditionalCovarianceDefinition(H, PlaceholderX, PlaceholderY));
+            cInAttention = Architecture.Features.IsInfinite ? GramsAtInfiniteFeatures(c) : c;
+        }
+        return Substitution.Apply(cInAttention, new Dictionary<Expr, Expr> { [PlaceholderX] = x, [PlaceholderY] = y });
     }
+
+    private static readonly Symbol PlaceholderX = new("xa"), PlaceholderY = new("xb");
+    private Expr? cInAttention;
 
     /// <summary>D = inf: G_tu(x, y) = delta_tu k_t(x, y); the sum over u contracts.</summary>
     public Expr GramsAtInfiniteFeatures(Expr e) => Substitution.Rewrite(e, node =>

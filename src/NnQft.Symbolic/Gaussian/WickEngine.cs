@@ -40,7 +40,7 @@ public sealed class WickEngine
             terms = terms.SelectMany(t => pairings.Select(p => Product.Of(t, p))).ToList();
         }
         // Each pairing term is a monomial; wrapping it rebuilds the sums and contracts the deltas.
-        return Sum.Of(terms.Select(t => prenex.Wrap(t)));
+        return Sum.Of(terms.Select(t => DeltaContraction.Contract(prenex.Sums, t)));
     }
 
     /// <summary>The pairing terms prod_{(a,b)} Cov(X_a, X_b), one per perfect matching (empty when odd).</summary>

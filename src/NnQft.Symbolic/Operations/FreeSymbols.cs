@@ -16,7 +16,7 @@ public static class FreeSymbols
     public static IEnumerable<string> Names(Expr e) => Of(e).Select(s => s.Name);
 
     /// <summary>True if <paramref name="s"/> occurs free in <paramref name="e"/>.</summary>
-    public static bool Contains(Expr e, Symbol s) => e switch
+    public static bool Contains(Expr e, Symbol s) => (e.SymbolMask & s.SymbolMask) != 0 && e switch
     {
         Symbol x => x.Equals(s),
         Number => false,

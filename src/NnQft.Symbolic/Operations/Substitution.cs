@@ -16,7 +16,9 @@ public static class Substitution
     {
         if (map.Count == 0) return e;
         var capture = new HashSet<string>(map.Values.SelectMany(FreeSymbols.Names));
-        return Walk(e, map, capture);
+        // Subtrees whose mask misses every key's symbols cannot contain a key (keys without symbols disable the shortcut).
+        ulong[] keyMasks = map.Keys.Select(k => k.SymbolMask).ToArray();
+        return keyMasks.All(m => m != 0) ? Walk(e, map, capture, keyMasks) : Walk(e, map, capture, null);
     }
 
     /// <summary>e with <paramref name="rewrite"/> applied bottom-up to every node (the function returns its input to keep it).</summary>
@@ -34,8 +36,9 @@ public static class Substitution
         return rewrite(changed ? e.Rebuild(rebuilt) : e);
     }
 
-    private static Expr Walk(Expr e, IReadOnlyDictionary<Expr, Expr> map, HashSet<string> capture)
+    private static Expr Walk(Expr e, IReadOnlyDictionary<Expr, Expr> map, HashSet<string> capture, ulong[]? keyMasks)
     {
+        if (keyMasks is not null && !keyMasks.Any(m => (e.SymbolMask & m) == m)) return e;
         if (map.TryGetValue(e, out var r)) return r;
         switch (e)
         {
@@ -49,14 +52,14 @@ public static class Substitution
                     used.UnionWith(FreeSymbols.Names(i.Body));
                     sum = i.Renamed(IndexSum.FreshIndex(i.Index, used));
                 }
-                return IndexSum.Of(Walk(sum.Body, inner, capture), sum.Index, Walk(sum.Lower, map, capture), Walk(sum.Upper, map, capture));
+                return IndexSum.Of(Walk(sum.Body, inner, capture, keyMasks), sum.Index, Walk(sum.Lower, map, capture, keyMasks), Walk(sum.Upper, map, capture, keyMasks));
             default:
                 var children = e.Children;
                 var rebuilt = new Expr[children.Count];
                 bool changed = false;
                 for (int k = 0; k < children.Count; k++)
                 {
-                    rebuilt[k] = Walk(children[k], map, capture);
+                    rebuilt[k] = Walk(children[k], map, capture, keyMasks);
                     changed |= !ReferenceEquals(rebuilt[k], children[k]);
                 }
                 return changed ? e.Rebuild(rebuilt) : e;

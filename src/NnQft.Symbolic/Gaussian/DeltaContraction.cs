@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// Contracts Kronecker deltas against index sums in one pass: sum_j delta_ij f(j) = f(i), chained through
+/// union-find, then one substitution. Sums whose index no longer appears contribute their count
+/// (sum_i 1 = d_v). Equivalent to rebuilding the sums one by one with <see cref="IndexSum.Of(Expr, Symbol, Expr, Expr)"/>, but linear.
+/// </summary>
+public static class DeltaContraction
+{
+    /// <summary>The monomial <paramref name="term"/> summed over <paramref name="sums"/> (outermost first), deltas contracted.</summary>
+    public static Expr Contract(IReadOnlyList<IndexSum> sums, Expr term)
+    {
+        var bound = sums.Select(s => s.Index).ToHashSet();
+        var parent = new Dictionary<Expr, Expr>();
+        Expr Find(Expr x)
+        {
+            while (parent.TryGetValue(x, out var p)) x = p;
+            return x;
+        }
+        var factors = term is Product p0 ? p0.Children : (IReadOnlyList<Expr>)[term];
+        var kept = new List<Expr>();
+        foreach (var f in factors)
+        {
+            if (f is not KroneckerDelta d) { kept.Add(f); continue; }
+            var a = Find(d.I);
+            var b = Find(d.J);
+            if (a.Equals(b)) continue;
+            if (a is Symbol sa && bound.Contains(sa)) parent[a] = b;
+            else if (b is Symbol sb && bound.Contains(sb)) parent[b] = a;
+            else if (a is Number && b is Number) return Number.Zero;
+            else kept.Add(KroneckerDelta.Of(a, b));
+        }
+        var map = parent.Keys.ToDictionary(k => k, Find);
+        var body = Substitution.Apply(Product.Of(kept), map);
+        var remaining = sums.Where(s => !map.ContainsKey(s.Index)).ToList();
+        for (int k = remaining.Count - 1; k >= 0; k--) body = IndexSum.Of(body, remaining[k].Index, remaining[k].Lower, remaining[k].Upper);
+        return body;
+    }
+}
