@@ -33,6 +33,7 @@ public static class AttentionMoments
         if (token < 0 || token >= laws.Count)
             throw new InvalidInputException("token", $"must be a token index in 0..{laws.Count - 1}", token.ToString(CultureInfo.InvariantCulture));
         for (int k = 0; k < laws.Count; k++) laws[k].Validated($"tokens[{k}].");
+        if (laws.Count == 1) return 1.0;
         var others = laws.Where((_, k) => k != token)
             .GroupBy(l => l)
             .Select(g => (g.Key, g.Count()))

@@ -28,6 +28,12 @@ public static class HardAttention
         if (rho == 1) return 1.0 / tokens;
         if (rho == -1) return 0.0;
         if (tokens == 2) return 0.25 + Math.Asin(rho) / (2 * Math.PI);
+        return Integrate(tokens, rho);
+    }
+
+    /// <summary>The orthant integral for any T &gt;= 2 and |rho| &lt; 1 (T = 2 checks it against the closed form).</summary>
+    internal static double Integrate(int tokens, double rho)
+    {
         double c = Math.Sqrt((1 - rho) * (1 + rho));
         const int panels = 12;
         const double lo = -9, hi = 9, width = (hi - lo) / panels;

@@ -20,8 +20,6 @@ internal static class TwoPointQuadrature
     {
         int otherCount = 0;
         foreach (var (_, count) in others) otherCount += count;
-        if (otherCount == 0) return 1.0;
-
         // Where many tokens compete only the lower tail of token 1's (V, V') wins; there S^(T-1) varies on the
         // Gaussian scale divided by sqrt(2 ln T).
         double tail = Math.Max(1.0, Math.Sqrt(2 * Math.Log(1 + otherCount)));
