@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return Commands.SampleCommand.Create();
         yield return Commands.MergeCommand.Create();
         yield return Commands.DeriveCommand.Create();
+        yield return Commands.KernelCommand.Create();
+        yield return Commands.AttentionCommand.Create();
         yield break;
     }
 }
