@@ -65,7 +65,7 @@ public static class Derive
 
     /// <summary>
     /// E[phi(x_1)...phi(x_n) | A, G] for the given points, in per-head conditional covariances c_h(xa, xb) with head
-    /// sums (the Rao-Blackwell integrand). Compile it with <c>Compiler</c>.
+    /// sums (the Rao-Blackwell integrand). Compile it with <see cref="Compiler"/>.
     /// </summary>
     public static Expr ConditionalMoment(Architecture architecture, IReadOnlyList<Symbol> points) =>
         ConditionalMoment(new AttentionNetwork(architecture), points);

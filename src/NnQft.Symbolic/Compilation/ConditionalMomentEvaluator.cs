@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+using NnQft.Model;
+
+namespace NnQft.Symbolic;
+
+/// <summary>
+/// The compiled Rao-Blackwell integrand E[phi(x1)...phi(xn) | A, G] of an architecture: give it the per-head
+/// conditional covariances c_h(x_a, x_b) of one sampled network (an n x n matrix per head, points in the
+/// order of the moment's arguments) and it returns the conditional moment. The formula is the engine's
+/// derivation (<see cref="Derive.ConditionalMoment(Architecture, IReadOnlyList{Symbol})"/>), compiled once.
+/// </summary>
+/// <example><code>
+/// var g4 = ConditionalMomentEvaluator.Create(arch, 4);
+/// double m = g4.Evaluate(cPerHead, valueWidth: 256, sigmaA: 1, sigmaB: 0);
+/// </code></example>
+public sealed class ConditionalMomentEvaluator
+{
+    private readonly CompiledExpression compiled;
+    private readonly int[] slots;
+
+    private ConditionalMomentEvaluator(Expr expression, int order)
+    {
+        Expression = expression;
+        Order = order;
+        compiled = Compiler.Compile(expression);
+        slots = compiled.Parameters.Select(p => p.Name switch
+        {
+            "N_h" => -1,
+            "d_v" => -2,
+            "sigma_a" => -3,
+            "sigma_b" => -4,
+            var name when name.StartsWith('x') && int.TryParse(name.AsSpan(1), out var k) => k,
+            var name => throw new InvalidOperationException($"unexpected parameter {name} in the conditional moment"),
+        }).ToArray();
+    }
+
+    /// <summary>The symbolic conditional moment (in c_h(xa, xb) with a head sum).</summary>
+    public Expr Expression { get; }
+
+    /// <summary>The number of points n.</summary>
+    public int Order { get; }
+
+    /// <summary>Derives and compiles the n-point conditional moment of <paramref name="architecture"/>.</summary>
+    public static ConditionalMomentEvaluator Create(Architecture architecture, int order) =>
+        new(Derive.ConditionalMoment(architecture, NetworkSymbols.Points(order)), order);
+
+    /// <summary>
+    /// The conditional moment for one network: <paramref name="cPerHead"/>[h][a, b] = c_h(x_(a+1), x_(b+1)), one
+    /// matrix per head (their count is N_h). <paramref name="valueWidth"/> may be <see cref="double.PositiveInfinity"/>.
+    /// </summary>
+    public double Evaluate(IReadOnlyList<double[,]> cPerHead, double valueWidth, double sigmaA, double sigmaB)
+    {
+        var values = new double[slots.Length];
+        for (int k = 0; k < slots.Length; k++)
+            values[k] = slots[k] switch
+            {
+                -1 => cPerHead.Count,
+                -2 => valueWidth,
+                -3 => sigmaA,
+                -4 => sigmaB,
+                var point => point,
+            };
+        var callbacks = compiled.OpaqueNames.Select(name => name == NetworkSymbols.ConditionalCovariance
+            ? (OpaqueCallback)(args => cPerHead[(int)args[0] - 1][(int)args[1] - 1, (int)args[2] - 1])
+            : throw new InvalidOperationException($"unexpected opaque {name}")).ToArray();
+        return compiled.Evaluate(values, callbacks);
+    }
+}
