@@ -52,9 +52,12 @@ public class ExactAgreesWithBruteForceTests
     [Test]
     public void DifferentLawsAreDetected()
     {
-        // The comparison has power: changing the key width from 2 to 64 must show up.
+        // The comparison has power: the finite-width law at d_v = 3 versus d_v = 30 (G4c changes by its 2/d_v term),
+        // or dropping the Gram fluctuations (D = 3 versus D = inf), must show up.
         var brute = SampleRuns.Run(Small, Points3, SamplingMethod.BruteForce, 40_000, seed: 11);
-        var exact = SampleRuns.Run(Small with { KeyWidth = Width.Of(64) }, Points3, SamplingMethod.Exact, 40_000, seed: 12);
-        Assert.That(SampleRuns.MaxZ(brute, exact).MaxZ, Is.GreaterThan(5.0));
+        var wider = SampleRuns.Run(Small with { ValueWidth = Width.Of(30) }, Points3, SamplingMethod.Exact, 40_000, seed: 12);
+        Assert.That(SampleRuns.MaxZ(brute, wider).MaxZ, Is.GreaterThan(5.0), "d_v");
+        var limit = SampleRuns.Run(Small with { Features = Width.Infinite }, Points3, SamplingMethod.Exact, 40_000, seed: 12);
+        Assert.That(SampleRuns.MaxZ(brute, limit).MaxZ, Is.GreaterThan(5.0), "D");
     }
 }
