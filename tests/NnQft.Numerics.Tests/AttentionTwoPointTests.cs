@@ -55,6 +55,11 @@ public class AttentionTwoPointTests
     [TestCase(100.0, -1.0)]
     [TestCase(25.0, 0.999999)]
     [TestCase(0.3, 1.0)]
+    [TestCase(0.05, 0.99)]
+    [TestCase(0.2, -0.5)]
+    [TestCase(0.0199, 0.02)]
+    [TestCase(0.0201, 0.02)]
+    [TestCase(1.5625, 0.0)]
     public void TwoTokensMatchIndependentLogisticNormalIntegral(double sigma2, double rho)
     {
         double expected = TwoTokenReference(sigma2, rho);
