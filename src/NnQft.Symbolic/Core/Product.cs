@@ -39,9 +39,10 @@ public sealed record Product : Expr
     /// <summary>The canonical product of the given factors.</summary>
     public static Expr Of(IEnumerable<Expr> factors)
     {
+        // Small products dominate: a list with linear search beats a dictionary and allocates less.
         var coefficient = Number.One;
-        var exponents = new Dictionary<Expr, Expr>();
-        var order = new List<Expr>();
+        var bases = new List<Expr>(8);
+        var exponents = new List<Expr>(8);
         void Add(Expr f)
         {
             switch (f)
@@ -57,16 +58,20 @@ public sealed record Product : Expr
         }
         void Accumulate(Expr b, Expr e)
         {
-            if (exponents.TryGetValue(b, out var old)) exponents[b] = Sum.Of(old, e);
-            else { exponents[b] = e; order.Add(b); }
+            int h = b.GetHashCode();
+            for (int k = 0; k < bases.Count; k++)
+                if (bases[k].GetHashCode() == h && bases[k].Equals(b)) { exponents[k] = Sum.Of(exponents[k], e); return; }
+            bases.Add(b);
+            exponents.Add(e);
         }
         foreach (var f in factors) Add(f);
         if (coefficient.IsZero) return Number.Zero;
 
-        var rest = new List<Expr>();
-        foreach (var b in order)
+        var rest = new List<Expr>(bases.Count);
+        for (int k = 0; k < bases.Count; k++)
         {
-            var p = Power.Of(b, exponents[b]);
+            var e = exponents[k];
+            var p = e is Number { IsOne: true } ? bases[k] : Power.Of(bases[k], e);
             switch (p)
             {
                 case Number n: coefficient *= n; break;
@@ -81,16 +86,20 @@ public sealed record Product : Expr
         if (coefficient.IsZero) return Number.Zero;
         if (rest.Count == 0) return coefficient;
         if (rest.Count > 1 && HasRepeatedBase(rest)) return Of(rest.Prepend(coefficient));
-        rest.Sort(ExprOrder.Instance);
         if (rest.Count == 1 && coefficient.IsOne) return rest[0];
-        return new Product(coefficient, rest.ToExprList());
+        var array = rest.ToArray();
+        Array.Sort(array, ExprOrder.Instance);
+        return new Product(coefficient, ExprList.Owning(array));
     }
 
     private static bool HasRepeatedBase(List<Expr> factors)
     {
-        var seen = new HashSet<Expr>();
-        foreach (var f in factors)
-            if (!seen.Add(f is Power p ? p.Base : f)) return true;
+        for (int i = 0; i < factors.Count; i++)
+        {
+            var a = factors[i] is Power p ? p.Base : factors[i];
+            for (int j = i + 1; j < factors.Count; j++)
+                if ((factors[j] is Power q ? q.Base : factors[j]).Equals(a)) return true;
+        }
         return false;
     }
 

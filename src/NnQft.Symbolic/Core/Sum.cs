@@ -35,27 +35,45 @@ public sealed record Sum : Expr
     /// <summary>The canonical sum of the given terms.</summary>
     public static Expr Of(IEnumerable<Expr> terms)
     {
-        var coefficients = new Dictionary<Expr, Number>();
-        var order = new List<Expr>();
+        // Linear search while small, a dictionary index once the sum grows.
+        var rests = new List<Expr>(8);
+        var coefficients = new List<Number>(8);
+        Dictionary<Expr, int>? index = null;
         void Add(Expr t)
         {
             if (t is Sum s) { foreach (var u in s.Terms) Add(u); return; }
             var (c, rest) = Product.Split(t);
             if (c.IsZero) return;
-            if (coefficients.TryGetValue(rest, out var old)) coefficients[rest] = old + c;
-            else { coefficients[rest] = c; order.Add(rest); }
+            int found = -1;
+            if (index is not null) found = index.GetValueOrDefault(rest, -1);
+            else
+            {
+                int h = rest.GetHashCode();
+                for (int k = 0; k < rests.Count; k++)
+                    if (rests[k].GetHashCode() == h && rests[k].Equals(rest)) { found = k; break; }
+            }
+            if (found >= 0) { coefficients[found] += c; return; }
+            rests.Add(rest);
+            coefficients.Add(c);
+            if (index is not null) index[rest] = rests.Count - 1;
+            else if (rests.Count > 16)
+            {
+                index = new Dictionary<Expr, int>(rests.Count * 2);
+                for (int k = 0; k < rests.Count; k++) index[rests[k]] = k;
+            }
         }
         foreach (var t in terms) Add(t);
-        var result = new List<Expr>();
-        foreach (var rest in order)
+        var result = new List<Expr>(rests.Count);
+        for (int k = 0; k < rests.Count; k++)
         {
-            var c = coefficients[rest];
+            var c = coefficients[k];
             if (c.IsZero) continue;
-            result.Add(rest is Number ? c : Product.Of(c, rest));
+            result.Add(rests[k] is Number ? c : c.IsOne ? rests[k] : Product.Of(c, rests[k]));
         }
         if (result.Count == 0) return Number.Zero;
         if (result.Count == 1) return result[0];
-        result.Sort(ExprOrder.Instance);
-        return new Sum(result.ToExprList());
+        var array = result.ToArray();
+        Array.Sort(array, ExprOrder.Instance);
+        return new Sum(ExprList.Owning(array));
     }
 }

@@ -10,8 +10,15 @@ namespace NnQft.Symbolic;
 public static class AttentionMoments
 {
     /// <summary>Relabels the tokens inside every expectation canonically (valid for exchangeable tokens only).</summary>
-    public static Expr CanonicalTokenLabels(Expr e) => Substitution.Rewrite(e, node =>
-        node is Expectation x ? Relabel(x) : node);
+    public static Expr CanonicalTokenLabels(Expr e) => CanonicalTokenLabels(e, new Dictionary<Expr, Expr>());
+
+    /// <summary>As <see cref="CanonicalTokenLabels(Expr)"/>, sharing a memo of already relabelled expectations.</summary>
+    public static Expr CanonicalTokenLabels(Expr e, Dictionary<Expr, Expr> memo) => Substitution.Rewrite(e, node =>
+    {
+        if (node is not Expectation x) return node;
+        if (!memo.TryGetValue(x, out var r)) memo[x] = r = Relabel(x);
+        return r;
+    });
 
     /// <summary>Rewrites expectations of products of attention weights (same-token pairs) as M symbols.</summary>
     public static Expr ToMomentSymbols(Expr e) => Substitution.Rewrite(e, node =>
@@ -24,11 +31,7 @@ public static class AttentionMoments
     public static Expr Moment(IReadOnlyList<(Expr Token, Expr A, Expr B)> pairs) =>
         AsMoment((Expectation)Expectation.Of(Product.Of(pairs.SelectMany(p => new Expr[] { NetworkSymbols.A(p.Token, p.A), NetworkSymbols.A(p.Token, p.B) }))));
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expectation, Expr> RelabelMemo = new();
-
-    private static Expr Relabel(Expectation x) => RelabelMemo.GetValue(x, RelabelUncached);
-
-    private static Expr RelabelUncached(Expectation x)
+    private static Expr Relabel(Expectation x)
     {
         var labels = TokenLabels(x.Body);
         if (labels.Count == 0) return x;

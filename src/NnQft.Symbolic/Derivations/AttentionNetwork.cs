@@ -132,6 +132,24 @@ public sealed class AttentionNetwork
 
     /// <summary>Token sums in expectations: reduced by exchangeability (T [t=u] + T(T-1) [t!=u], ...) or written out per token.</summary>
     public Expr ReduceTokens(Expr e) => TokensExchangeable
-        ? ExchangeableSums.Reduce(e, Tokens, AttentionMoments.CanonicalTokenLabels)
+        ? ExchangeableSums.Reduce(e, Tokens, body => AttentionMoments.CanonicalTokenLabels(body, relabelMemo))
         : ExchangeableSums.Unroll(e);
+
+    private readonly Dictionary<Expr, Expr> relabelMemo = [];
+    private readonly Dictionary<Expr, Expr> lowerMemo = [];
+
+    /// <summary>
+    /// One expectation or cumulant of conditional covariances written in attention weights: c substituted by its
+    /// derived form (kernels at D = inf), cumulants as moments, token sums reduced, moments named (memoised).
+    /// </summary>
+    public Expr LowerToAttention(Expr node)
+    {
+        if (lowerMemo.TryGetValue(node, out var done)) return done;
+        var substituted = Substitution.Rewrite(node, n =>
+            n is RandomVariable { Name: ConditionalCovariance, Indices.Count: 0 } c ? ConditionalCovarianceInAttention(c.Points[0], c.Points[1]) : n);
+        var reduced = ReduceTokens(MomentsCumulants.ToMomentForm(substituted));
+        var result = Architecture.Features.IsInfinite ? AttentionMoments.ToMomentSymbols(reduced) : reduced;
+        lowerMemo[node] = result;
+        return result;
+    }
 }

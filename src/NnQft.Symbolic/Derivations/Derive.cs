@@ -77,20 +77,23 @@ public static class Derive
         return wick.Expectation(product);
     }
 
-    /// <summary>From c to attention weights: substitute c, take D = inf if so, cumulants to moments, reduce token sums, name the moments.</summary>
+    /// <summary>
+    /// From c to attention weights, one opaque c-level node at a time (memoised, so shared nodes of the two parts
+    /// are lowered once): substitute c, take D = inf if so, cumulants to moments, reduce token sums, name the moments.
+    /// </summary>
     private static Expr Lower(AttentionNetwork net, Expr inC, List<DerivationStep> steps, string what)
     {
         if (inC is Number) return inC;
-        var substituted = Substitution.Rewrite(inC, node =>
-            node is RandomVariable { Name: ConditionalCovariance, Indices.Count: 0 } c ? net.ConditionalCovarianceInAttention(c.Points[0], c.Points[1]) : node);
-        var moments = MomentsCumulants.ToMomentForm(substituted);
+        var lowered = Substitution.Rewrite(inC, node =>
+            node is Expectation or Cumulant && ContainsC(node) ? net.LowerToAttention(node) : node);
         steps.Add(new($"{what}: c(x, y) = sigma_V^2 sum_(t,u) A_t(x) A_u(y) G_tu(x, y)" +
-                      (net.Architecture.Features.IsInfinite ? " with G_tu = delta_tu k_t at D = inf" : "") + ", cumulants as moments", moments));
-        var reduced = net.ReduceTokens(moments);
-        steps.Add(new($"{what}: token sums " + (net.TokensExchangeable ? "reduced by exchangeability" : "written out per token (tokens not exchangeable)"), reduced));
-        if (!net.Architecture.Features.IsInfinite) return reduced;
-        var named = AttentionMoments.ToMomentSymbols(reduced);
-        steps.Add(new($"{what}: attention moments M2, M4, ...", named));
-        return named;
+                      (net.Architecture.Features.IsInfinite ? " with G_tu = delta_tu k_t at D = inf" : "") +
+                      ", cumulants as moments, token sums " +
+                      (net.TokensExchangeable ? "reduced by exchangeability" : "written out per token (tokens not exchangeable)") +
+                      (net.Architecture.Features.IsInfinite ? ", attention moments M2, M4, ..." : ""), lowered));
+        return lowered;
     }
+
+    private static bool ContainsC(Expr e) =>
+        e is RandomVariable { Name: ConditionalCovariance } || e.Children.Any(ContainsC);
 }

@@ -34,7 +34,35 @@ public static class DeltaContraction
         var map = parent.Keys.ToDictionary(k => k, Find);
         var body = Substitution.Apply(Product.Of(kept), map);
         var remaining = sums.Where(s => !map.ContainsKey(s.Index)).ToList();
-        for (int k = remaining.Count - 1; k >= 0; k--) body = IndexSum.Of(body, remaining[k].Index, remaining[k].Lower, remaining[k].Upper);
-        return body;
+        var (renamed, indices) = CanonicalNames(body, remaining);
+        for (int k = remaining.Count - 1; k >= 0; k--) renamed = IndexSum.Of(renamed, indices[k], remaining[k].Lower, remaining[k].Upper);
+        return renamed;
+    }
+
+    /// <summary>
+    /// Renames the surviving bound indices h, h3, i2, ... to h1, h2, i1, ... in order, so that terms equal up to the
+    /// names of their summation indices become structurally equal and merge.
+    /// </summary>
+    private static (Expr Body, Symbol[] Indices) CanonicalNames(Expr body, List<IndexSum> sums)
+    {
+        var old = sums.Select(s => s.Index).ToHashSet();
+        var used = new HashSet<string>(FreeSymbols.Names(body).Where(n => !old.Any(o => o.Name == n)));
+        var perStem = new Dictionary<string, int>();
+        var indices = new Symbol[sums.Count];
+        var map = new Dictionary<Expr, Expr>();
+        for (int k = 0; k < sums.Count; k++)
+        {
+            var stem = sums[k].Index.Name.TrimEnd("0123456789".ToCharArray());
+            string name;
+            do
+            {
+                perStem[stem] = perStem.GetValueOrDefault(stem) + 1;
+                name = stem + perStem[stem];
+            } while (used.Contains(name));
+            used.Add(name);
+            indices[k] = sums[k].Index with { Name = name };
+            if (!indices[k].Equals(sums[k].Index)) map[sums[k].Index] = indices[k];
+        }
+        return (Substitution.Apply(body, map), indices);
     }
 }
