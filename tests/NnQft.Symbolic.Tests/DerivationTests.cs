@@ -10,7 +10,7 @@ public sealed class DerivationTests
 {
     private static readonly Architecture Infinite = Architecture.Default with { Features = Width.Infinite, KeyWidth = Width.Infinite };
 
-    private static Expr Moments(Expr e) => AttentionMoments.Canonicalize(e, exchangeable: true);
+    private static Expr Moments(Expr e) => AttentionMomentSymbols.Canonicalize(e, exchangeable: true);
 
     private static void AssertEqual(Expr derived, Expr expected) =>
         Assert.That(Equality.AreEqual(derived, expected), Is.True, $"derived:  {derived}\nexpected: {expected}");
@@ -118,7 +118,7 @@ public sealed class DerivationTests
         var expected = Sum.Of(Pairings.SelectMany(p => from t in new[] { 1, 2 } from u in new[] { 1, 2 } select
             TheoryFormulas.Pow(SigmaA, 4) * TheoryFormulas.Pow(SigmaV, 4) / Heads * Kernel.Of(t, p.Item1, p.Item2) * Kernel.Of(u, p.Item3, p.Item4)
             * (E(A(t, p.Item1) * A(t, p.Item2) * A(u, p.Item3) * A(u, p.Item4)) - E(A(t, p.Item1) * A(t, p.Item2)) * E(A(u, p.Item3) * A(u, p.Item4)))));
-        AssertEqual(d.IndependenceBreaking, AttentionMoments.Canonicalize(expected, exchangeable: false));
+        AssertEqual(d.IndependenceBreaking, AttentionMomentSymbols.Canonicalize(expected, exchangeable: false));
     }
 
     [Test]

@@ -135,7 +135,7 @@ public static class Compiler
                     return LExpr.Condition(LExpr.Equal(Emit(d.I, scope), Emit(d.J, scope)), LExpr.Constant(1.0), LExpr.Constant(0.0));
                 case IndexSum i: return Loop(i, scope);
                 case Expectation or Cumulant:
-                    throw new NotSupportedException("expectations and cumulants are opaque to the compiler; name them first (e.g. AttentionMoments.ToMomentSymbols)");
+                    throw new NotSupportedException("expectations and cumulants are opaque to the compiler; name them first (e.g. AttentionMomentSymbols.ToMomentSymbols)");
                 default: throw new NotSupportedException(e.GetType().Name);
             }
         }

@@ -132,7 +132,7 @@ public sealed class AttentionNetwork
 
     /// <summary>Token sums in expectations: reduced by exchangeability (T [t=u] + T(T-1) [t!=u], ...) or written out per token.</summary>
     public Expr ReduceTokens(Expr e) => TokensExchangeable
-        ? ExchangeableSums.Reduce(e, Tokens, body => AttentionMoments.CanonicalTokenLabels(body, relabelMemo))
+        ? ExchangeableSums.Reduce(e, Tokens, body => AttentionMomentSymbols.CanonicalTokenLabels(body, relabelMemo))
         : ExchangeableSums.Unroll(e);
 
     private readonly Dictionary<Expr, Expr> relabelMemo = [];
@@ -148,7 +148,7 @@ public sealed class AttentionNetwork
         var substituted = Substitution.Rewrite(node, n =>
             n is RandomVariable { Name: ConditionalCovariance, Indices.Count: 0 } c ? ConditionalCovarianceInAttention(c.Points[0], c.Points[1]) : n);
         var reduced = ReduceTokens(MomentsCumulants.ToMomentForm(substituted));
-        var result = Architecture.Features.IsInfinite ? AttentionMoments.ToMomentSymbols(reduced) : reduced;
+        var result = Architecture.Features.IsInfinite ? AttentionMomentSymbols.ToMomentSymbols(reduced) : reduced;
         lowerMemo[node] = result;
         return result;
     }

@@ -7,7 +7,7 @@ namespace NnQft.Symbolic;
 /// M2(t, xa, xb) = E[A_t(xa) A_t(xb)], M4(t, u, xa, xb, xc, xd) = E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)], and in
 /// general M{2n}(t1..tn, points in pairs).
 /// </summary>
-public static class AttentionMoments
+public static class AttentionMomentSymbols
 {
     /// <summary>Relabels the tokens inside every expectation canonically (valid for exchangeable tokens only).</summary>
     public static Expr CanonicalTokenLabels(Expr e) => CanonicalTokenLabels(e, new Dictionary<Expr, Expr>());
