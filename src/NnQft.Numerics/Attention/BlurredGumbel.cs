@@ -6,8 +6,8 @@ namespace NnQft.Numerics.Attention;
 /// H(c) = E[kappa(c + s Y)] and J(c) = E[e^{2(c + s Y)} kappa(c + s Y)], kappa(c) = exp(-e^c), Y ~ N(0, 1).
 /// (kappa is the survival function of a Gumbel-min variable; e^{2c} kappa(c) the density of the sum of two.)
 /// s = 0: closed form. s &lt; 0.1: the heat series sum_k (s^2/2)^k / k! D^{2k}, truncated after s^10 (error below
-/// s^12 / 46080 max|D^12| ~ 1e-13). Otherwise: a table on a grid of spacing 0.02 max(1, s), computed by the trapezoid
-/// rule on a finer lattice aligned with it, read back by 8-point Lagrange interpolation (error ~ 1e-14 max|D^8|
+/// s^12 / 46080 max|D^12| ~ 1e-13). Otherwise the trapezoid rule on a lattice aligned with the table. Either way the
+/// values are tabulated on a grid of spacing 0.02 max(1, s) and read back by 8-point Lagrange interpolation (error ~ 1e-14 max|D^8|
 /// h^8 / 40320 with h the spacing in units of the function's smoothness scale max(1, s)).
 /// </summary>
 internal sealed class BlurredGumbel
@@ -46,9 +46,9 @@ internal sealed class BlurredGumbel
     /// </summary>
     public static BlurredGumbel Create(double scale, double lowest, double gridSpacing, double refinement)
     {
-        if (scale < HeatSeriesBelow) return new BlurredGumbel(scale, 0, 0, [], []);
         double step = 0.02 * Math.Max(1.0, scale) / refinement;
         step = gridSpacing / Math.Ceiling(gridSpacing / step);
+        if (scale < HeatSeriesBelow) return HeatSeriesTable(scale, lowest, step);
         // The trapezoid lattice (spacing <= min(0.25, s / 2.5), see GaussianBlur) is a stride of the table grid,
         // so kappa is evaluated once per table node and each table value is a strided dot product.
         int stride = Math.Max(1, (int)Math.Floor(Math.Min(0.25, scale / 2.5) / refinement / step));
@@ -90,6 +90,19 @@ internal sealed class BlurredGumbel
             survival[j] = hs;
             density[j] = hd;
         }
+        return new BlurredGumbel(scale, start, step, survival, density);
+    }
+
+    // Narrow blurs: the heat series is exact enough but costs two exponentials and twelve polynomials per value;
+    // tabulate it once on the interpolation grid instead.
+    private static BlurredGumbel HeatSeriesTable(double scale, double lowest, double step)
+    {
+        var series = new BlurredGumbel(scale, 0, 0, [], []);
+        double start = lowest - Stencil * step;
+        int count = (int)Math.Ceiling((VanishesAbove + GaussianBlur.Reach * HeatSeriesBelow - start) / step) + Stencil;
+        var survival = new double[count];
+        var density = new double[count];
+        for (int j = 0; j < count; j++) (survival[j], density[j]) = series.HeatSeries(start + j * step);
         return new BlurredGumbel(scale, start, step, survival, density);
     }
 
