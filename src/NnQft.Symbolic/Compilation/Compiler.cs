@@ -15,9 +15,9 @@ public delegate double OpaqueCallback(double[] args);
 /// </summary>
 public sealed class CompiledExpression
 {
-    private readonly Func<double[], OpaqueCallback[], double> raw;
+    private readonly Func<double[], OpaqueCallback[], double[][], double> raw;
 
-    internal CompiledExpression(IReadOnlyList<Symbol> parameters, IReadOnlyList<string> opaqueNames, Func<double[], OpaqueCallback[], double> raw)
+    internal CompiledExpression(IReadOnlyList<Symbol> parameters, IReadOnlyList<string> opaqueNames, Func<double[], OpaqueCallback[], double[][], double> raw)
     {
         Parameters = parameters;
         OpaqueNames = opaqueNames;
@@ -31,7 +31,10 @@ public sealed class CompiledExpression
     public IReadOnlyList<string> OpaqueNames { get; }
 
     /// <summary>Fast path: values in <see cref="Parameters"/> order, callbacks in <see cref="OpaqueNames"/> order.</summary>
-    public double Evaluate(double[] values, OpaqueCallback[] callbacks) => raw(values, callbacks);
+    public double Evaluate(double[] values, OpaqueCallback[] callbacks) => raw(values, callbacks, []);
+
+    /// <summary>Fastest path: also the flat tables of the tabulated random variables (see <see cref="Compiler.Compile(Expr, IReadOnlyList{TabulatedVariable})"/>).</summary>
+    public double Evaluate(double[] values, OpaqueCallback[] callbacks, double[][] tables) => raw(values, callbacks, tables);
 
     /// <summary>Convenience: values and callbacks from an environment (same contract as the interpreter).</summary>
     public double Evaluate(EvaluationEnvironment env)
@@ -39,9 +42,15 @@ public sealed class CompiledExpression
         var values = Parameters.Select(p => env.Symbols.TryGetValue(p.Name, out var v) ? v
             : p.Equals(Constants.Pi) ? Math.PI : throw new InvalidOperationException($"no value for the symbol {p.Name}")).ToArray();
         var callbacks = OpaqueNames.Select(n => (OpaqueCallback)(args => env.Opaque(n, args))).ToArray();
-        return raw(values, callbacks);
+        return raw(values, callbacks, []);
     }
 }
+
+/// <summary>
+/// A random variable whose values the compiled code reads from a flat table instead of a callback: the value of
+/// Name(i1, ..., ik) (indices then points, each 1-based) is table[sum_j (i_j - 1) * Strides[j]].
+/// </summary>
+public sealed record TabulatedVariable(string Name, IReadOnlyList<int> Strides);
 
 /// <summary>
 /// Compiles expressions to delegates through System.Linq.Expressions. Common subexpressions are computed once,
@@ -50,17 +59,21 @@ public sealed class CompiledExpression
 public static class Compiler
 {
     /// <summary>Compiles e.</summary>
-    public static CompiledExpression Compile(Expr e)
+    public static CompiledExpression Compile(Expr e) => Compile(e, []);
+
+    /// <summary>Compiles e, reading the given random variables from flat tables (no callback, no allocation).</summary>
+    public static CompiledExpression Compile(Expr e, IReadOnlyList<TabulatedVariable> tabulated)
     {
         var parameters = FreeSymbols.Of(e).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var opaque = new List<string>();
         var values = LExpr.Parameter(typeof(double[]), "values");
         var callbacks = LExpr.Parameter(typeof(OpaqueCallback[]), "callbacks");
+        var tables = LExpr.Parameter(typeof(double[][]), "tables");
         var top = new Scope(null, null);
-        var context = new Context(parameters, opaque, values, callbacks);
+        var context = new Context(parameters, opaque, values, callbacks, tables, tabulated, top);
         var result = context.Emit(e, top);
         var body = LExpr.Block(top.Variables, [.. top.Statements, result]);
-        var lambda = LExpr.Lambda<Func<double[], OpaqueCallback[], double>>(body, values, callbacks);
+        var lambda = LExpr.Lambda<Func<double[], OpaqueCallback[], double[][], double>>(body, values, callbacks, tables);
         return new CompiledExpression(parameters, opaque, lambda.Compile());
     }
 
@@ -75,8 +88,12 @@ public static class Compiler
         public int Depth => Parent is null ? 0 : Parent.Depth + 1;
     }
 
-    private sealed class Context(List<Symbol> parameters, List<string> opaque, ParameterExpression values, ParameterExpression callbacks)
+    private sealed class Context(List<Symbol> parameters, List<string> opaque, ParameterExpression values, ParameterExpression callbacks,
+        ParameterExpression tables, IReadOnlyList<TabulatedVariable> tabulated, Scope top)
     {
+        private readonly Dictionary<string, ParameterExpression> tableVariables = [];
+        private readonly Dictionary<(string, int), ParameterExpression> scratch = [];
+
         private static readonly MethodInfo Pow = typeof(Math).GetMethod(nameof(Math.Pow))!;
         private static readonly MethodInfo IntPow = typeof(Evaluator).GetMethod(nameof(Evaluator.IntPow), BindingFlags.Static | BindingFlags.NonPublic)!;
         private static readonly MethodInfo Eval1 = typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Evaluate1))!;
@@ -130,6 +147,7 @@ public static class Compiler
                         : LExpr.Call(Eval2, kind, Emit(f.Args[0], scope), Emit(f.Args[1], scope));
                 case Kernel kn: return Call("k", [kn.Token, kn.A, kn.B], scope);
                 case Apply a: return Call(a.Name, a.Args, scope);
+                case RandomVariable r when tabulated.FirstOrDefault(t => t.Name == r.Name) is { } table: return Lookup(table, r.Children, scope);
                 case RandomVariable r: return Call(r.Name, r.Children, scope);
                 case KroneckerDelta d:
                     return LExpr.Condition(LExpr.Equal(Emit(d.I, scope), Emit(d.J, scope)), LExpr.Constant(1.0), LExpr.Constant(0.0));
@@ -144,8 +162,36 @@ public static class Compiler
         {
             int slot = opaque.IndexOf(name);
             if (slot < 0) { slot = opaque.Count; opaque.Add(name); }
-            var array = LExpr.NewArrayInit(typeof(double), args.Select(a => Emit(a, scope)));
-            return LExpr.Call(LExpr.ArrayIndex(callbacks, LExpr.Constant(slot)), Invoke, array);
+            // One argument array per (name, arity), allocated once per evaluation and refilled at each call
+            // (callbacks must not keep it).
+            if (!scratch.TryGetValue((name, args.Count), out var buffer))
+            {
+                buffer = LExpr.Variable(typeof(double[]), "args_" + name);
+                top.Variables.Add(buffer);
+                top.Statements.Insert(0, LExpr.Assign(buffer, LExpr.NewArrayBounds(typeof(double), LExpr.Constant(args.Count))));
+                scratch[(name, args.Count)] = buffer;
+            }
+            var fill = args.Select((a, k) => (LExpr)LExpr.Assign(LExpr.ArrayAccess(buffer, LExpr.Constant(k)), Emit(a, scope))).ToList();
+            return LExpr.Block([.. fill, LExpr.Call(LExpr.ArrayIndex(callbacks, LExpr.Constant(slot)), Invoke, buffer)]);
+        }
+
+        private LExpr Lookup(TabulatedVariable table, IReadOnlyList<Expr> args, Scope scope)
+        {
+            if (!tableVariables.TryGetValue(table.Name, out var data))
+            {
+                data = LExpr.Variable(typeof(double[]), "table_" + table.Name);
+                top.Variables.Add(data);
+                int slot = tabulated.ToList().IndexOf(table);
+                top.Statements.Insert(0, LExpr.Assign(data, LExpr.ArrayIndex(tables, LExpr.Constant(slot))));
+                tableVariables[table.Name] = data;
+            }
+            LExpr offset = LExpr.Constant(0);
+            for (int k = 0; k < args.Count; k++)
+            {
+                var index = LExpr.Subtract(LExpr.Convert(Emit(args[k], scope), typeof(int)), LExpr.Constant(1));
+                offset = LExpr.Add(offset, LExpr.Multiply(index, LExpr.Constant(table.Strides[k])));
+            }
+            return LExpr.ArrayIndex(data, offset);
         }
 
         private LExpr Loop(IndexSum sum, Scope scope)

@@ -22,7 +22,8 @@ public sealed class ConditionalMomentEvaluator
     {
         Expression = expression;
         Order = order;
-        compiled = Compiler.Compile(expression);
+        // c_h(x_a, x_b) is read from a flat table laid out as [h][a][b].
+        compiled = Compiler.Compile(expression, [new TabulatedVariable(NetworkSymbols.ConditionalCovariance, [order * order, order, 1])]);
         slots = compiled.Parameters.Select(p => p.Name switch
         {
             "N_h" => -1,
@@ -50,19 +51,32 @@ public sealed class ConditionalMomentEvaluator
     /// </summary>
     public double Evaluate(IReadOnlyList<double[,]> cPerHead, double valueWidth, double sigmaA, double sigmaB)
     {
+        int n = Order;
+        var flat = new double[cPerHead.Count * n * n];
+        for (int h = 0; h < cPerHead.Count; h++)
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) flat[(h * n + a) * n + b] = cPerHead[h][a, b];
+        return Evaluate(flat, cPerHead.Count, valueWidth, sigmaA, sigmaB);
+    }
+
+    /// <summary>
+    /// Allocation-light form for hot loops: <paramref name="c"/>[(h * n + a) * n + b] = c_(h+1)(x_(a+1), x_(b+1)) for
+    /// <paramref name="heads"/> heads and n = <see cref="Order"/> points.
+    /// </summary>
+    public double Evaluate(double[] c, int heads, double valueWidth, double sigmaA, double sigmaB)
+    {
+        if (c.Length != heads * Order * Order)
+            throw new ArgumentException($"expected {heads} x {Order} x {Order} covariances, got {c.Length}", nameof(c));
         var values = new double[slots.Length];
         for (int k = 0; k < slots.Length; k++)
             values[k] = slots[k] switch
             {
-                -1 => cPerHead.Count,
+                -1 => heads,
                 -2 => valueWidth,
                 -3 => sigmaA,
                 -4 => sigmaB,
                 var point => point,
             };
-        var callbacks = compiled.OpaqueNames.Select(name => name == NetworkSymbols.ConditionalCovariance
-            ? (OpaqueCallback)(args => cPerHead[(int)args[0] - 1][(int)args[1] - 1, (int)args[2] - 1])
-            : throw new InvalidOperationException($"unexpected opaque {name}")).ToArray();
-        return compiled.Evaluate(values, callbacks);
+        return compiled.Evaluate(values, [], [c]);
     }
 }
