@@ -35,15 +35,38 @@ public static class AttentionMomentSymbols
     {
         var labels = TokenLabels(x.Body);
         if (labels.Count == 0) return x;
+        // Labels are ordered by a label-blind signature; only labels with equal signatures are permuted, and the
+        // smallest candidate wins. The candidate set does not depend on the input labelling, so the result is canonical.
+        var groups = labels.GroupBy(l => Signature(x.Body, l), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
         Expr? best = null;
-        foreach (var perm in Permutations(labels.Count))
+        foreach (var order in GroupOrders(groups, 0))
         {
             var map = new Dictionary<Expr, Expr>();
-            for (int k = 0; k < labels.Count; k++) map[labels[k]] = Number.Of(perm[k] + 1);
+            for (int k = 0; k < order.Count; k++) map[order[k]] = Number.Of(k + 1);
             var candidate = RelabelTokens(x.Body, map);
             if (best is null || ExprOrder.Instance.Compare(candidate, best) < 0) best = candidate;
         }
         return Expectation.Of(best!);
+    }
+
+    private static IEnumerable<List<Expr>> GroupOrders(List<List<Expr>> groups, int g)
+    {
+        if (g == groups.Count) { yield return []; yield break; }
+        foreach (var perm in Permutations(groups[g].Count))
+            foreach (var rest in GroupOrders(groups, g + 1))
+                yield return [.. perm.Select(i => groups[g][i]), .. rest];
+    }
+
+    private static string Signature(Expr body, Expr label)
+    {
+        var parts = new List<string>();
+        foreach (var f in MomentsCumulants.RandomFactors(body))
+            if (f is RandomVariable r && r.Indices.Contains(label))
+                parts.Add(r.Name + "|" + string.Join(",", r.Points.Select(TextPrinter.Print)) + "|" +
+                          string.Concat(r.Indices.Select(i => i.Equals(label) ? "s" : "o")));
+        parts.Sort(StringComparer.Ordinal);
+        return string.Join(";", parts);
     }
 
     private static List<Expr> TokenLabels(Expr body)
