@@ -51,11 +51,78 @@ internal sealed class GaussianBlur
     /// <paramref name="highestNode"/> are dropped (the blurred function is known to vanish there).
     /// <paramref name="refinement"/> &gt; 1 shrinks the lattice spacing (used to verify convergence).
     /// </summary>
-    public static GaussianBlur Create(double[] outputs, double scale, double highestNode, double refinement)
+    /// <remarks>
+    /// When <paramref name="smoothScale"/> &gt;= 2, the blurred function is known to be sharp (unit scale) only for
+    /// |x| &lt; <paramref name="sharpWithin"/> and smooth on the scale min(s, smoothScale) beyond: the lattice is then
+    /// laid in a variable u with x = g(u), g' = 1 inside and g' = lambda = min(s, smoothScale) outside (an analytic
+    /// softplus blend), which keeps the trapezoid rule's exponential accuracy with lambda times fewer far nodes.
+    /// </remarks>
+    public static GaussianBlur Create(double[] outputs, double scale, double highestNode, double refinement,
+        double sharpWithin = double.PositiveInfinity, double smoothScale = 0)
     {
         if (scale == 0) return Identity(outputs);
         if (scale < HermiteBelow) return Hermite(outputs, scale);
+        double stretch = Math.Min(scale, smoothScale);
+        if (stretch >= 2 && double.IsPositiveInfinity(highestNode))
+            return StretchedLattice(outputs, scale, sharpWithin, stretch, refinement);
         return Lattice(outputs, scale, highestNode, refinement);
+    }
+
+    private const double BlendWidth = 2.0;
+
+    private static double Softplus(double x) => x > 30 ? x : Math.Log(1 + Math.Exp(x));
+
+    private static double Logistic(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+
+    // g(u) = u + (lambda - 1) w [softplus((u - c)/w) - softplus((-u - c)/w)]: odd, increasing, analytic in |Im u| < pi w.
+    private static double Map(double u, double c, double lambda) =>
+        u + (lambda - 1) * BlendWidth * (Softplus((u - c) / BlendWidth) - Softplus((-u - c) / BlendWidth));
+
+    private static double MapDerivative(double u, double c, double lambda) =>
+        1 + (lambda - 1) * (Logistic((u - c) / BlendWidth) + Logistic((-u - c) / BlendWidth));
+
+    private static double InverseMap(double x, double c, double lambda)
+    {
+        double lo = Math.Min(x, x / lambda) - 1, hi = Math.Max(x, x / lambda) + 1;
+        for (int i = 0; i < 200 && hi - lo > 1e-13 * (1 + Math.Abs(x)); i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (Map(mid, c, lambda) < x) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    private static GaussianBlur StretchedLattice(double[] outputs, double scale, double sharpWithin, double lambda, double refinement)
+    {
+        double h = 0.25 / refinement;
+        double lo = InverseMap(outputs[0] - Reach * scale, sharpWithin, lambda);
+        double hi = InverseMap(outputs[^1] + Reach * scale, sharpWithin, lambda);
+        int count = (int)Math.Ceiling((hi - lo) / h) + 1;
+        var nodes = new double[count];
+        var jacobian = new double[count];
+        for (int l = 0; l < count; l++)
+        {
+            double u = lo + l * h;
+            nodes[l] = Map(u, sharpWithin, lambda);
+            jacobian[l] = h * MapDerivative(u, sharpWithin, lambda);
+        }
+        var rows = new int[outputs.Length + 1];
+        var cols = new List<int>();
+        var w = new List<double>();
+        double norm = 1.0 / (Math.Sqrt(2 * Math.PI) * scale);
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            int first = Array.BinarySearch(nodes, outputs[i] - Reach * scale);
+            if (first < 0) first = ~first;
+            for (int l = first; l < count && nodes[l] <= outputs[i] + Reach * scale; l++)
+            {
+                double z = (nodes[l] - outputs[i]) / scale;
+                cols.Add(l);
+                w.Add(norm * jacobian[l] * Math.Exp(-0.5 * z * z));
+            }
+            rows[i + 1] = cols.Count;
+        }
+        return new GaussianBlur(nodes, rows, cols.ToArray(), w.ToArray());
     }
 
     private static GaussianBlur Identity(double[] outputs)

@@ -16,7 +16,9 @@ internal static class GumbelSurvivalGrid
     public static (double[] Survival, double[]? Density) Evaluate(
         TokenLogitLaw law, double[] p, double[] q, bool withDensity, double refinement)
     {
-        var blurN = GaussianBlur.Create(q, law.DifferenceScale, double.PositiveInfinity, refinement);
+        // L(n) = |n| + log(1 + e^{-2|n|}) is sharp only near n = 0 (its poles at +-i pi/2 have strength e^{-2|n|}):
+        // beyond |n| = 16 the integrand is as smooth as the a-blur of width SumScale and the b-Gaussian make it.
+        var blurN = GaussianBlur.Create(q, law.DifferenceScale, double.PositiveInfinity, refinement, sharpWithin: 16, smoothScale: law.SumScale);
         int ln = blurN.Nodes.Length, np = p.Length, nq = q.Length;
         double spacing = np > 1 ? p[1] - p[0] : 1.0;
         var blurM = BlurredGumbel.Create(law.SumScale, p[0] + Math.Log(2.0), spacing, refinement);
