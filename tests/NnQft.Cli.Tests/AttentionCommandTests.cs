@@ -44,13 +44,42 @@ public class AttentionCommandTests
         Assert.That(output, Does.Contain("0.3333333333333333"));
     }
 
+    [Test]
+    public void SeriesErrorShrinksAtTheRateItClaims()
+    {
+        // Against the quadrature at sigma^2 = 0.04: truncating after sigma^k leaves O(sigma^{k+2}), so each step of
+        // two orders shrinks the error by about sigma^2 = 0.04 (allow a factor 5 for the coefficients).
+        double Value(params string[] extra)
+        {
+            var (exit, output, _) = CliProcess.Run(["attention", "--tokens", "2", "--sigma2", "0.04", "--rho", "0.6", .. extra]);
+            Assert.That(exit, Is.EqualTo(0));
+            using var doc = JsonDocument.Parse(output);
+            return doc.RootElement.GetProperty("value").GetDouble();
+        }
+        double exact = Value();
+        double e2 = Math.Abs(Value("--method", "series", "--order", "2") - exact);
+        double e4 = Math.Abs(Value("--method", "series", "--order", "4") - exact);
+        double e6 = Math.Abs(Value("--method", "series", "--order", "6") - exact);
+        Assert.That(e4, Is.LessThan(0.2 * e2), $"errors {e2:E3} {e4:E3} {e6:E3}");
+        Assert.That(e6, Is.LessThan(0.2 * e4), $"errors {e2:E3} {e4:E3} {e6:E3}");
+        Assert.That(e2, Is.LessThan(0.04 * 0.04), "sigma^4 bound on the first-order remainder");
+    }
+
+    [Test]
+    public void SeriesRefusesLargeTokenCounts()
+    {
+        var (exit, _, error) = CliProcess.Run("attention", "--method", "series", "--tokens", "5");
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--tokens"));
+    }
+
     [TestCase("--tokens", "0", "--tokens")]
     [TestCase("--tokens", "4097", "--tokens")]
     [TestCase("--sigma2", "-1", "--sigma2")]
     [TestCase("--sigma2", "100.5", "--sigma2")]
     [TestCase("--rho", "1.0001", "--rho")]
     [TestCase("--method", "exact", "--method")]
-    [TestCase("--method", "series", "--method")]
+    [TestCase("--order", "3", "--order")]
     [TestCase("--format", "xml", "--format")]
     public void BadInputExitsWithCodeTwoNamingTheOption(string option, string value, string named)
     {
