@@ -12,8 +12,11 @@ internal static class CommandCatalog
         yield return Commands.SampleCommand.Create();
         yield return Commands.MergeCommand.Create();
         yield return Commands.DeriveCommand.Create();
+        yield return Commands.ValidateCommand.Create();
+        yield return Commands.TheoryCommand.Create();
         yield return Commands.KernelCommand.Create();
         yield return Commands.AttentionCommand.Create();
+        yield return Commands.ProveCommand.Create();
         yield break;
     }
 }

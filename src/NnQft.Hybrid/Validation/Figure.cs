@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Hybrid.Validation;
+
+/// <summary>A curve drawn as a line (typically theory).</summary>
+public sealed record LineSeries(string Label, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+
+/// <summary>Points with one-sigma vertical error bars (typically Monte Carlo).</summary>
+public sealed record PointSeries(string Label, IReadOnlyList<double> X, IReadOnlyList<double> Y, IReadOnlyList<double> Error);
+
+/// <summary>
+/// What one validation plot shows, independent of the plotting library. On a log axis only positive values can be
+/// drawn; renderers leave out the others.
+/// </summary>
+/// <param name="FileName">PNG file name inside the output folder.</param>
+/// <param name="Title">Plot title.</param>
+/// <param name="XLabel">Horizontal axis label.</param>
+/// <param name="YLabel">Vertical axis label.</param>
+/// <param name="Lines">Curves (theory).</param>
+/// <param name="Points">Points with error bars (Monte Carlo).</param>
+/// <param name="LogX">Logarithmic horizontal axis.</param>
+/// <param name="LogY">Logarithmic vertical axis.</param>
+public sealed record Figure(
+    string FileName,
+    string Title,
+    string XLabel,
+    string YLabel,
+    IReadOnlyList<LineSeries> Lines,
+    IReadOnlyList<PointSeries> Points,
+    bool LogX = false,
+    bool LogY = false);
