@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+namespace NnQft.Hybrid.Proofs;
+
+/// <summary>The outcome of checking one proof step: whether it holds and, in words, how that was established.</summary>
+/// <param name="Passed">True when the step checked.</param>
+/// <param name="Method">How it was checked (printed under the step), or why it failed.</param>
+public sealed record ProofCheck(bool Passed, string Method);

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using NnQft.Symbolic;
+
+namespace NnQft.Hybrid.Proofs;
+
+/// <summary>
+/// The two kinds of evidence a step can carry: symbolic equality by the engine (canonical forms first, then
+/// numeric evaluation at random points, as <see cref="Equality"/> does) and numeric agreement of a formula with an
+/// independent numeric evaluation (quadrature, the numeric module) at seeded random points within a stated tolerance.
+/// </summary>
+public static class StepChecks
+{
+    /// <summary>Seed and number of random points of the engine's numeric second opinion.</summary>
+    public const int EngineSeed = 12345, EngineTrials = 6;
+
+    /// <summary>Engine equality of two expressions, saying which of the two methods established it.</summary>
+    public static ProofCheck Symbolic(Expr derived, Expr stated)
+    {
+        var difference = Expansion.Expand(Sum.Of(Equality.Canonical(derived), Product.Of(Number.MinusOne, Equality.Canonical(stated))));
+        if (difference is Number { IsZero: true })
+            return new ProofCheck(true, "engine, canonical form (expanded difference, expectations as cumulants) is 0.");
+        if (NumericallyEqual(derived, stated))
+            return new ProofCheck(true, $"engine, canonical forms differ in shape, so numerically: equal to 1e-9 relative at {EngineTrials} random points (seed {EngineSeed}; opaque functions and expectations get seeded pseudo-random values).");
+        return new ProofCheck(false, "engine: not equal, neither by canonical form nor at random points.");
+    }
+
+    /// <summary>
+    /// The engine's numeric second opinion (as <see cref="Equality.NumericallyEqual"/>: symbols at seeded random values,
+    /// opaque functions and expectations as seeded hashes of their content), except that the constant pi keeps its
+    /// value: Equality.NumericallyEqual treats pi as a free symbol, which makes true identities involving pi fail.
+    /// </summary>
+    public static bool NumericallyEqual(Expr a, Expr b)
+    {
+        var symbols = FreeSymbols.Of(a).Union(FreeSymbols.Of(b)).Where(s => !s.Equals(Constants.Pi))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var rng = new Random(EngineSeed);
+        for (int trial = 0; trial < EngineTrials; trial++)
+        {
+            var values = new Dictionary<string, double>();
+            foreach (var s in symbols)
+                values[s.Name] = s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
+            ulong salt = (ulong)rng.Next();
+            var env = new EvaluationEnvironment(values,
+                (name, args) => Hash(salt, name + "(" + string.Join(",", args.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + ")"),
+                node => Hash(salt, TextPrinter.Print(node)));
+            double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
+            if (!(Math.Abs(va - vb) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(va), Math.Abs(vb))))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A deterministic value in [0.5, 1.5) for an opaque node (FNV-1a then a 64-bit mix).</summary>
+    private static double Hash(ulong salt, string key)
+    {
+        ulong h = 1469598103934665603UL ^ salt;
+        foreach (char ch in key) { h ^= ch; h *= 1099511628211UL; }
+        h ^= h >> 29; h *= 0xbf58476d1ce4e5b9UL; h ^= h >> 32;
+        return 0.5 + (h >> 11) * (1.0 / (1UL << 53));
+    }
+
+    /// <summary>A step whose equation is <paramref name="lhs"/> = derived (= stated when they print differently), checked by the engine.</summary>
+    public static ProofStep Equation(string justification, string lhs, Expr derived, Expr stated)
+    {
+        string d = LatexPrinter.Print(derived), s = LatexPrinter.Print(stated);
+        string latex = d == s ? lhs + " = " + d : "\\begin{aligned}\n" + lhs + " &= " + d + " \\\\\n &= " + s + "\n\\end{aligned}";
+        return new ProofStep(justification, latex, () => Symbolic(derived, stated));
+    }
+
+    /// <summary>
+    /// A step whose derived expression is too long to print usefully: <paramref name="latex"/> states the equation
+    /// and the size of the checked expression is reported; the check is the same engine equality.
+    /// </summary>
+    public static ProofStep Claim(string justification, string latex, Expr derived, Expr stated) =>
+        new(justification, latex, () =>
+        {
+            var check = Symbolic(derived, stated);
+            int terms = Expansion.Expand(derived) is Sum sum ? sum.Terms.Count : 1;
+            return check with { Method = check.Method.TrimEnd('.') + $"; the expanded left-hand side has {terms} terms." };
+        });
+
+    /// <summary>
+    /// Numeric agreement: at every point, |formula - reference| must not exceed <paramref name="tolerance"/>(point).
+    /// The method text lists the points and the tolerance (never the measured errors, which are not reproducible
+    /// to the last bit across machines).
+    /// </summary>
+    public static ProofCheck Numeric(string what, IReadOnlyList<double> points, Func<double, double> formula, Func<double, double> reference,
+        Func<double, double> tolerance, string toleranceText)
+    {
+        foreach (var p in points)
+        {
+            double f = formula(p), r = reference(p), tol = tolerance(p);
+            if (!(Math.Abs(f - r) <= tol))
+                return new ProofCheck(false, $"{what}: at {F(p)} the formula gives {f.ToString("G10", CultureInfo.InvariantCulture)} and the reference {r.ToString("G10", CultureInfo.InvariantCulture)}, beyond {toleranceText}.");
+        }
+        return new ProofCheck(true, $"{what}, at {string.Join(", ", points.Select(F))}: all within {toleranceText}.");
+    }
+
+    /// <summary><paramref name="count"/> seeded uniform points in [lo, hi], rounded to 4 decimals so they print exactly.</summary>
+    public static IReadOnlyList<double> RandomPoints(int seed, int count, double lo, double hi)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => Math.Round(lo + (hi - lo) * rng.NextDouble(), 4)).ToList();
+    }
+
+    /// <summary>Short invariant formatting for numbers in the documents.</summary>
+    public static string F(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
+}
