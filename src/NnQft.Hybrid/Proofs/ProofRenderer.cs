@@ -25,7 +25,9 @@ public static class ProofRenderer
             string number = (i + 1).ToString(CultureInfo.InvariantCulture);
             text.Append("**Step ").Append(number).Append(".** ").Append(step.Justification.TrimEnd()).Append("\n\n");
             text.Append("$$\n").Append(step.Latex.Trim()).Append("\n$$\n\n");
-            text.Append(check.Passed ? "*Checked:* " : "*FAILED:* ").Append(check.Method).Append("\n\n");
+            // Definitions carry no claim; say so rather than calling them checked.
+            string label = !check.Passed ? "*FAILED:* " : check.Method.StartsWith("definition", StringComparison.Ordinal) ? "*Definition (no claim to check):* " : "*Checked:* ";
+            text.Append(label).Append(check.Method).Append("\n\n");
             if (!check.Passed) failures.Add($"{document.FileName} step {number} ({FirstWords(step.Justification)}): {check.Method}");
         }
         text.Append(failures.Count == 0

@@ -62,8 +62,9 @@ internal static class SmallLogitProof
         const double sigma2 = 0.01;
         var points = StepChecks.RandomPoints(200 + tokens, 4, -0.95, 0.95);
         double Series(double rho) => Evaluator.Evaluate(series, EvaluationEnvironment.OfSymbols(new Dictionary<string, double> { ["sigma"] = Math.Sqrt(sigma2), ["rho"] = rho }));
-        // The first omitted term is O(sigma^6); its coefficient is below 1 for T <= 4, so sigma^6 bounds the truncation
-        // error, and 1e-11 covers the quadrature. The sigma^2-only truncation would miss by ~sigma^4 = 1e-4, far outside.
+        // The first omitted term is c_6 sigma^6 (odd powers vanish); the bound sigma^6 + 1e-11 asks |c_6| <= 1 and
+        // leaves 1e-11 for the quadrature. It discriminates: dropping the sigma^4 term (rho/8 for T = 2) would miss by
+        // |rho| sigma^4 / 8, above the bound for every |rho| > 0.08.
         double bound = Math.Pow(sigma2, 3) + 1e-11;
         string T = tokens.ToString(CultureInfo.InvariantCulture);
         return new ProofStep($"T = {T}: the series (in full) against the quadrature of F_{T} at sigma^2 = 0.01, seeded random rho.",
