@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
 using System.Globalization;
+using NnQft.Hybrid.RaoBlackwell;
 using NnQft.Model;
 using NnQft.Numerics.MonteCarlo;
 using NnQft.Numerics.Sampling;
@@ -45,8 +46,6 @@ internal static class SampleCommand
             int k = parse.GetValue(threads);
             if (k < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(k));
             var m = SamplingMethodNames.Parse(parse.GetValue(method) ?? "exact");
-            if (m == SamplingMethod.RaoBlackwell)
-                throw new InvalidInputException("--method", "raoBlackwell is not available yet (use bruteforce or exact)", "raoBlackwell");
             var (shardIndex, shardCount) = ParseShard(parse.GetValue(shard) ?? "1/1");
             double every = parse.GetValue(checkpointSeconds);
             if (!(every >= 0) || double.IsInfinity(every))
@@ -65,6 +64,8 @@ internal static class SampleCommand
                 CheckpointPath = parse.GetValue(checkpoint),
                 CheckpointInterval = TimeSpan.FromSeconds(every),
             };
+            // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
+            if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
             var outcome = ProgressDisplay.Run("sample", progress => MonteCarloSampler.Sample(options with { Progress = progress }));
             WriteOutput(outPath, outcome.ToJson());
             return CliRunner.Ok;

@@ -14,6 +14,9 @@ namespace NnQft.Numerics.Estimation;
 /// <para>Its standard error is the delta method: the estimator's influence is
 /// psi = X_ijkl - sum over pairings (m_cd X_ab + m_ab X_cd), whose variance needs E[X4^2] (eighth moments),
 /// E[X4 X_ab] (sixth) and E[X_ab X_cd] (fourth), all accumulated exactly.</para>
+/// <para>Conditional layouts (Rao-Blackwell observations, X4 != X2 X2): the U-statistic of E[X_ab] E[X_cd] is
+/// (n m_ab m_cd - mean(X_ab X_cd))/(n - 1) with the accumulated pair products, and every E[X_ab X_cd] in the delta
+/// method (and in the variance of G2) is read from them instead of from the quads.</para>
 /// With fewer than two networks no variance exists and standard errors are reported as 0; with none, values are 0.
 /// </summary>
 internal static class CorrelatorEstimator
@@ -27,6 +30,14 @@ internal static class CorrelatorEstimator
         double varianceScale = n >= 2 ? 1.0 / (n - 1) : 0.0; // sample variance / n = (mean-square deviation) / (n - 1)
         double Mean2(int pair) => m[layout.PairStart + pair];
         double Mean4(int quad) => m[layout.QuadStart + quad];
+        // E[X_u X_v] for pairs u, v: the quad (direct: X_ab X_cd = phi_a phi_b phi_c phi_d) or the pair-product block.
+        double MeanPairProduct(int u, int v)
+        {
+            if (layout.Conditional) return m[layout.PairProductStart + layout.PairProductOf[u, v]];
+            var (a, b) = layout.Pairs[u];
+            var (c, d) = layout.Pairs[v];
+            return Mean4(layout.QuadOf(a, b, c, d));
+        }
 
         var g2 = new double[p][];
         var g2Err = new double[p][];
@@ -36,8 +47,9 @@ internal static class CorrelatorEstimator
             g2Err[a] = new double[p];
             for (int b = 0; b < p; b++)
             {
-                double mean = Mean2(layout.PairOf[a, b]);
-                double second = Mean4(layout.QuadOf(a, a, b, b));
+                int pair = layout.PairOf[a, b];
+                double mean = Mean2(pair);
+                double second = MeanPairProduct(pair, pair);
                 g2[a][b] = mean;
                 g2Err[a][b] = StdErr(second - mean * mean, varianceScale);
             }
@@ -52,7 +64,15 @@ internal static class CorrelatorEstimator
             double m8 = m[layout.SquareStart + q];
             double pairingSum = 0;
             for (int s = 0; s < 6; s += 2) pairingSum += Mean2(layout.QuadPairs[q, s]) * Mean2(layout.QuadPairs[q, s + 1]);
-            double connected = n >= 2 ? m4 * (1 + 3.0 / (n - 1)) - n / (n - 1.0) * pairingSum : m4 - pairingSum;
+            double connected;
+            if (n < 2) connected = m4 - pairingSum;
+            else if (!layout.Conditional) connected = m4 * (1 + 3.0 / (n - 1)) - n / (n - 1.0) * pairingSum;
+            else
+            {
+                double productMeans = 0;
+                for (int s = 0; s < 6; s += 2) productMeans += MeanPairProduct(layout.QuadPairs[q, s], layout.QuadPairs[q, s + 1]);
+                connected = m4 - (n * pairingSum - productMeans) / (n - 1.0);
+            }
 
             // psi = X4 + sum_s c_s X_{pair s}, with c_s = -(mean of the partner pair of s in its pairing).
             coefficient[0] = 1;
@@ -74,12 +94,7 @@ internal static class CorrelatorEstimator
                         int s = (u == 0 ? v : u) - 1;
                         cov = m[layout.HexStart + layout.QuadHexes[q, s]] - m4 * Mean2(layout.QuadPairs[q, s]);
                     }
-                    else
-                    {
-                        var (a, b) = layout.Pairs[pairOfTerm[u]];
-                        var (c, d) = layout.Pairs[pairOfTerm[v]];
-                        cov = Mean4(layout.QuadOf(a, b, c, d)) - Mean2(pairOfTerm[u]) * Mean2(pairOfTerm[v]);
-                    }
+                    else cov = MeanPairProduct(pairOfTerm[u], pairOfTerm[v]) - Mean2(pairOfTerm[u]) * Mean2(pairOfTerm[v]);
                     variance += coefficient[u] * coefficient[v] * cov;
                 }
             g4.Add(new G4Entry(layout.Quads[q].ToArray(), m4, StdErr(m8 - m4 * m4, varianceScale), connected, StdErr(variance, varianceScale)));

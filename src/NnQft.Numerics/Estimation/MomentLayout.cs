@@ -8,6 +8,10 @@ namespace NnQft.Numerics.Estimation;
 /// [pairs a&lt;=b | quads i&lt;=j&lt;=k&lt;=l | hexes | squares of quads]. The pairs give G2; the quads give G4 and the
 /// variance of G2; the hexes are the sixth moments E[X4 X_ab] (ab a pair inside the quad) and the squared quads the
 /// eighth moments E[X4^2] that the standard error of the connected G4 needs (delta method, see CorrelatorEstimator).
+/// <para>A <see cref="Conditional"/> layout is for observations that are not products of one phi (Rao-Blackwell:
+/// X2 and X4 are conditional moments, so X4 != X2 X2). Then the hexes are X4_q X2_ab per (quad, pair) rather than per
+/// multiset of six points, and a fifth block holds every product X2_u X2_v (u &lt;= v), which the direct layout reads
+/// off the quads.</para>
 /// </summary>
 internal sealed class MomentLayout
 {
@@ -19,8 +23,9 @@ internal sealed class MomentLayout
 
     private readonly Dictionary<long, int> quadIndex = [];
 
-    public MomentLayout(int pointCount)
+    public MomentLayout(int pointCount, bool conditional = false)
     {
+        Conditional = conditional;
         if (pointCount < 1 || pointCount > MaxPoints)
             throw new InvalidInputException("--points", $"must hold 1..{MaxPoints} points (the G4 table has C(P+3,4) rows)", pointCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         PointCount = pointCount;
@@ -56,7 +61,8 @@ internal sealed class MomentLayout
             {
                 int a = quad[PairPositions[s].A], b = quad[PairPositions[s].B];
                 QuadPairs[q, s] = PairOf[a, b];
-                long key = Key([.. quad, a, b]);
+                // Direct: X4 X_ab is a product of six phi, shared by every (quad, pair) with that multiset.
+                long key = conditional ? (long)q * 4096 + PairOf[a, b] : Key([.. quad, a, b]);
                 if (!hexIndex.TryGetValue(key, out int h))
                 {
                     h = hexQuad.Count;
@@ -73,8 +79,23 @@ internal sealed class MomentLayout
         QuadStart = Pairs.Count;
         HexStart = QuadStart + Quads.Count;
         SquareStart = HexStart + HexQuad.Length;
-        Length = SquareStart + Quads.Count;
+        PairProductStart = SquareStart + Quads.Count;
+        int pairCount = Pairs.Count;
+        PairProductOf = new int[pairCount, pairCount];
+        int next = 0;
+        if (conditional)
+            for (int u = 0; u < pairCount; u++)
+                for (int v = u; v < pairCount; v++) PairProductOf[u, v] = PairProductOf[v, u] = next++;
+        Length = PairProductStart + next;
     }
+
+    /// <summary>True when X4 is observed separately from X2 (see the class remarks).</summary>
+    public bool Conditional { get; }
+
+    /// <summary>Conditional layouts: the index (from <see cref="PairProductStart"/>) of X2_u X2_v.</summary>
+    public int[,] PairProductOf { get; }
+
+    public int PairProductStart { get; }
 
     public int PointCount { get; }
 
@@ -125,6 +146,25 @@ internal sealed class MomentLayout
         for (int h = 0; h < x6.Length; h++) x6[h] = x4[HexQuad[h]] * x2[HexPair[h]];
         var x8 = products.Slice(SquareStart, Quads.Count);
         for (int q = 0; q < x8.Length; q++) x8[q] = x4[q] * x4[q];
+    }
+
+    /// <summary>
+    /// Conditional layouts: writes every product of the observations <paramref name="x2"/> (pairs) and
+    /// <paramref name="x4"/> (quads) into <paramref name="products"/> (length <see cref="Length"/>).
+    /// </summary>
+    public void ProductsOfObservations(ReadOnlySpan<double> x2, ReadOnlySpan<double> x4, Span<double> products)
+    {
+        if (!Conditional) throw new InvalidOperationException("observations need a conditional layout");
+        x2.CopyTo(products.Slice(PairStart, Pairs.Count));
+        x4.CopyTo(products.Slice(QuadStart, Quads.Count));
+        var x6 = products.Slice(HexStart, HexQuad.Length);
+        for (int h = 0; h < x6.Length; h++) x6[h] = x4[HexQuad[h]] * x2[HexPair[h]];
+        var x8 = products.Slice(SquareStart, Quads.Count);
+        for (int q = 0; q < x8.Length; q++) x8[q] = x4[q] * x4[q];
+        var pp = products[PairProductStart..];
+        int n = 0;
+        for (int u = 0; u < Pairs.Count; u++)
+            for (int v = u; v < Pairs.Count; v++) pp[n++] = x2[u] * x2[v];
     }
 
     private static long Key(ReadOnlySpan<int> indices)

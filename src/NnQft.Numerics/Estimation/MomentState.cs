@@ -8,9 +8,9 @@ namespace NnQft.Numerics.Estimation;
 /// </summary>
 internal sealed class MomentState
 {
-    public MomentState(int pointCount)
+    public MomentState(int pointCount, bool conditional = false)
     {
-        Layout = new MomentLayout(pointCount);
+        Layout = new MomentLayout(pointCount, conditional);
         Sums = new ExactSum[Layout.Length];
     }
 
@@ -36,6 +36,7 @@ internal sealed class MomentState
     /// <summary>Adds another state over disjoint blocks; false when a block appears in both.</summary>
     public bool TryMerge(MomentState other)
     {
+        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount) return false;
         foreach (var (s, e) in other.Blocks.Ranges)
             foreach (var (s2, e2) in Blocks.Ranges)
                 if (s < e2 && s2 < e) return false;

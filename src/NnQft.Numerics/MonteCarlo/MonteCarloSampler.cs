@@ -31,7 +31,7 @@ public static class MonteCarloSampler
         long totalBlocks = (options.Networks + BlockSize - 1) / BlockSize;
         long firstBlock = totalBlocks * (options.ShardIndex - 1) / options.ShardCount;
         long endBlock = totalBlocks * options.ShardIndex / options.ShardCount;
-        var state = LoadCheckpoint(options, identity) ?? new MomentState(options.Points.Count);
+        var state = LoadCheckpoint(options, identity) ?? new MomentState(options.Points.Count, options.ObservationSamplers is not null);
         var todo = new List<long>();
         long shardNetworks = 0;
         for (long b = firstBlock; b < endBlock; b++)
@@ -93,7 +93,14 @@ public static class MonteCarloSampler
         if (o.ShardCount < 1 || o.ShardIndex < 1 || o.ShardIndex > o.ShardCount)
             throw new InvalidInputException("--shard", "must be k/n with 1 <= k <= n", $"{o.ShardIndex}/{o.ShardCount}");
         if (o.Method == SamplingMethod.RaoBlackwell)
-            throw new InvalidInputException("--method", "raoBlackwell is not available yet (use bruteforce or exact)", "raoBlackwell");
+        {
+            // The conditional moments are derived by the symbolic engine, which this module does not reference.
+            if (o.ObservationSamplers is null)
+                throw new InvalidInputException("--method", "raoBlackwell needs its observation sampler (NnQft.Hybrid RaoBlackwellSampling.Options)", "raoBlackwell");
+            return;
+        }
+        if (o.ObservationSamplers is not null)
+            throw new InvalidInputException("--method", "observation samplers are for raoBlackwell only", o.Method.Name());
         // Building one sampler checks method-specific limits (bruteforce refuses infinite widths).
         NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
     }
@@ -174,9 +181,14 @@ public static class MonteCarloSampler
 
         private void Work()
         {
-            var sampler = NetworkSamplers.Create(options.Architecture, options.Points, options.Method, options.Seed);
             var layout = state.Layout;
+            var observer = options.ObservationSamplers?.Invoke(options);
+            var sampler = observer is null ? NetworkSamplers.Create(options.Architecture, options.Points, options.Method, options.Seed) : null;
+            if (observer is not null && observer.PointCount != layout.PointCount)
+                throw new InvalidOperationException($"the observation sampler has {observer.PointCount} points, the run {layout.PointCount}");
             var phi = new double[options.Points.Count];
+            var x2 = new double[layout.Pairs.Count];
+            var x4 = new double[layout.Quads.Count];
             var products = new double[layout.Length];
             var sums = new double[layout.Length];
             int batch = options.BlocksPerBatch;
@@ -193,8 +205,16 @@ public static class MonteCarloSampler
                     Array.Clear(sums);
                     for (long net = first; net < first + count; net++)
                     {
-                        sampler.Sample(net, phi);
-                        layout.Products(phi, products);
+                        if (observer is not null)
+                        {
+                            observer.Observe(net, x2, x4);
+                            layout.ProductsOfObservations(x2, x4, products);
+                        }
+                        else
+                        {
+                            sampler!.Sample(net, phi);
+                            layout.Products(phi, products);
+                        }
                         TensorPrimitives.Add(sums, products, sums);
                     }
                     long doneNow;

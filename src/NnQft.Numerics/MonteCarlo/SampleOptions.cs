@@ -38,6 +38,13 @@ public sealed record SampleOptions(Architecture Architecture, PointSet Points)
     /// <summary>Time between checkpoint writes.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// For <see cref="SamplingMethod.RaoBlackwell"/> (required then, refused otherwise): makes one per-network
+    /// observation producer per worker thread, given the options being run (seed, points). NnQft.Hybrid's
+    /// <c>RaoBlackwellSampling.Options</c> supplies it.
+    /// </summary>
+    public Func<SampleOptions, IObservationSampler>? ObservationSamplers { get; init; }
+
     /// <summary>Called from worker threads after each block with (networks done, networks in this shard).</summary>
     public Action<long, long>? Progress { get; init; }
 }

@@ -16,6 +16,9 @@ internal static class StateCodec
 {
     private const string Magic = "NNQFT-STATE-1";
 
+    // States of conditional observations (Rao-Blackwell) carry more sums; a separate magic keeps direct states unchanged.
+    private const string ConditionalMagic = "NNQFT-STATE-1-CONDITIONAL";
+
     public sealed record Decoded(string Identity, int ShardIndex, int ShardCount, MomentState State);
 
     public static string Encode(string identity, int shardIndex, int shardCount, MomentState state)
@@ -23,7 +26,7 @@ internal static class StateCodec
         using var body = new MemoryStream();
         using (var w = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(Magic);
+            w.Write(state.Layout.Conditional ? ConditionalMagic : Magic);
             w.Write(identity);
             w.Write(shardIndex);
             w.Write(shardCount);
@@ -76,11 +79,12 @@ internal static class StateCodec
         try
         {
             using var r = new BinaryReader(new MemoryStream(payload.ToArray()));
-            if (r.ReadString() != Magic) throw Corrupt(field, "unknown format");
+            string magic = r.ReadString();
+            if (magic != Magic && magic != ConditionalMagic) throw Corrupt(field, "unknown format");
             string identity = r.ReadString();
             int shardIndex = r.ReadInt32();
             int shardCount = r.ReadInt32();
-            var state = new MomentState(r.ReadInt32());
+            var state = new MomentState(r.ReadInt32(), magic == ConditionalMagic);
             long networks = r.ReadInt64();
             double seconds = r.ReadDouble();
             int ranges = r.ReadInt32();

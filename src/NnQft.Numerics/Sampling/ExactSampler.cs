@@ -96,28 +96,7 @@ internal sealed class ExactSampler : INetworkSampler
 
     private void AddHead(Span<double> phi, double headScale)
     {
-        int rank0, rankK;
-        if (features > 0)
-        {
-            if (query is null) k0.AsSpan().Fill(1.0);
-            else
-            {
-                RandomFeatures.Fill(query, random, points, p, features, h0, frequencies, amplitudes);
-                RandomFeatures.Gram(h0, p, features, k0);
-            }
-            for (int i = 0; i < t; i++)
-                RandomFeatures.Fill(tokens[i], random, points, p, features, h.AsSpan(i * p * features, p * features), frequencies, amplitudes);
-            RandomFeatures.Gram(h, tp, features, k);
-            rank0 = PivotedCholesky.Factor(k0, p, l0, work);
-            rankK = PivotedCholesky.Factor(k, tp, lk, work);
-        }
-        else
-        {
-            rank0 = fixedRank0;
-            rankK = fixedRankK;
-        }
-        QueryGram(rank0);
-        DrawAttention();
+        int rankK = DrawHeadAttention(factorValueGram: true);
         // y(x_p) = s_V sum_c (B LK)_{p c} z_c with B_{p,(t,p)} = A_t(p).
         var mSpan = m.AsSpan(0, p * rankK);
         mSpan.Clear();
@@ -134,6 +113,65 @@ internal sealed class ExactSampler : INetworkSampler
             : arch.SigmaA * arch.SigmaA;
         double scale = headScale * arch.SigmaV * Math.Sqrt(readout);
         for (int q = 0; q < p; q++) phi[q] += scale * TensorPrimitives.Dot(mSpan.Slice(q * rankK, rankK), zs);
+    }
+
+    /// <summary>
+    /// Rao-Blackwell support: draws network <paramref name="network"/>'s attention weights and Grams head by head,
+    /// exactly as <see cref="Sample"/> does, but never the values, readout or bias; writes the per-head conditional
+    /// covariances c_h(x_p, x_q) = s_V^2 sum_(t,u) A_t(p) A_u(q) K_(tp,uq) into <paramref name="c"/>[(h P + p) P + q].
+    /// </summary>
+    internal void ConditionalCovariances(long network, Span<double> c)
+    {
+        random.Reset(seed, network);
+        double sv2 = arch.SigmaV * arch.SigmaV;
+        for (int head = 0; head < arch.Heads; head++)
+        {
+            DrawHeadAttention(factorValueGram: false);
+            var ch = c.Slice(head * p * p, p * p);
+            for (int a = 0; a < p; a++)
+                for (int b = 0; b <= a; b++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < t; i++)
+                    {
+                        double wa = weights[i * p + a];
+                        int row = (i * p + a) * tp;
+                        // At D = inf the Gram is block diagonal in the tokens, so only u = i contributes.
+                        int uFirst = features > 0 ? 0 : i, uEnd = features > 0 ? t : i + 1;
+                        for (int u = uFirst; u < uEnd; u++) sum += wa * weights[u * p + b] * k[row + u * p + b];
+                    }
+                    ch[a * p + b] = ch[b * p + a] = sv2 * sum;
+                }
+        }
+    }
+
+    // One head's Grams (RF features at finite D), query Gram and attention weights; returns the rank of the value
+    // Gram's factor (0 when not asked for: the Rao-Blackwell path needs K itself, not a factor).
+    private int DrawHeadAttention(bool factorValueGram)
+    {
+        int rank0, rankK = 0;
+        if (features > 0)
+        {
+            if (query is null) k0.AsSpan().Fill(1.0);
+            else
+            {
+                RandomFeatures.Fill(query, random, points, p, features, h0, frequencies, amplitudes);
+                RandomFeatures.Gram(h0, p, features, k0);
+            }
+            for (int i = 0; i < t; i++)
+                RandomFeatures.Fill(tokens[i], random, points, p, features, h.AsSpan(i * p * features, p * features), frequencies, amplitudes);
+            RandomFeatures.Gram(h, tp, features, k);
+            rank0 = PivotedCholesky.Factor(k0, p, l0, work);
+            if (factorValueGram) rankK = PivotedCholesky.Factor(k, tp, lk, work);
+        }
+        else
+        {
+            rank0 = fixedRank0;
+            rankK = fixedRankK;
+        }
+        QueryGram(rank0);
+        DrawAttention();
+        return rankK;
     }
 
     // Writes Q / d_k into qd.

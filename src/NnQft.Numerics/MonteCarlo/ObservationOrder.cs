@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+using NnQft.Numerics.Estimation;
+
+namespace NnQft.Numerics.MonteCarlo;
+
+/// <summary>The order in which an <see cref="IObservationSampler"/> lists pairs and quads of point indices.</summary>
+public static class ObservationOrder
+{
+    /// <summary>Pairs (a, b) with a &lt;= b, lexicographic: (0,0), (0,1), ..., (P-1,P-1).</summary>
+    public static IReadOnlyList<(int A, int B)> Pairs(int pointCount) => new MomentLayout(pointCount).Pairs;
+
+    /// <summary>Quads i &lt;= j &lt;= k &lt;= l, lexicographic (the order of the result JSON's <c>g4</c> list).</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Quads(int pointCount) => new MomentLayout(pointCount).Quads;
+}
