@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+/// A thin F# facade: curried, subject-last functions so that pipelines read naturally, e.g.
+/// `arch |> Derive.connected 4 |> Latex.print` and `arch |> Sample.exact points 100000 |> Result.g2`.
+namespace NnQft.FSharp
+
+open NnQft.Model
+open NnQft.Symbolic
+open NnQft.Numerics.MonteCarlo
+open NnQft.Numerics.Results
+open NnQft.Numerics.Kernels
+open NnQft.Hybrid.Theory
+open NnQft.Hybrid.Kernels
+
+/// F# cannot call the C# `with` of a sealed record, so a copy is rebuilt from every init-only property.
+type internal ArchitectureCopy =
+    static member Of(a: Architecture, ?dimension: int, ?tokens: int, ?heads: int, ?features: Width,
+                     ?keyWidth: Width, ?valueWidth: Width, ?sigmaB: double, ?token: SpectralDensity, ?query: Embedding) =
+        Architecture(
+            Dimension = defaultArg dimension a.Dimension,
+            Tokens = defaultArg tokens a.Tokens,
+            Heads = defaultArg heads a.Heads,
+            Features = defaultArg features a.Features,
+            KeyWidth = defaultArg keyWidth a.KeyWidth,
+            ValueWidth = defaultArg valueWidth a.ValueWidth,
+            SigmaQ = a.SigmaQ,
+            SigmaK = a.SigmaK,
+            SigmaV = a.SigmaV,
+            SigmaA = a.SigmaA,
+            SigmaB = defaultArg sigmaB a.SigmaB,
+            Query = defaultArg query a.Query,
+            Token = defaultArg token a.Token,
+            TokenOverrides = a.TokenOverrides)
+
+/// Widths: finite integers or infinity.
+[<RequireQualifiedAccess>]
+module Width =
+    /// The infinite width (the limit D, d_k or d_v -> inf).
+    let infinite = Width.Infinite
+    /// A finite width n >= 1.
+    let finite (n: int) = Width.Of n
+
+/// Building and loading architectures; every setter returns a new, validated architecture.
+[<RequireQualifiedAccess>]
+module Architecture =
+    /// The embedded default architecture of INTERFACE.md section 3.
+    let standard = Architecture.Default
+    /// The architecture in a JSON text (validated).
+    let parse (json: string) = ArchitectureJson.Parse(json, "json")
+    /// The architecture in a JSON file (validated).
+    let load (path: string) = ArchitectureJson.Load path
+    /// The architecture as JSON text.
+    let toJson (a: Architecture) = ArchitectureJson.ToJson(a, true)
+    /// The architecture, or an InvalidInputException naming the first bad field.
+    let validate (a: Architecture) = a.Validated()
+    /// With space dimension d.
+    let withDimension d a = ArchitectureCopy.Of(a, dimension = d).Validated()
+    /// With T tokens.
+    let withTokens t a = ArchitectureCopy.Of(a, tokens = t).Validated()
+    /// With N_h heads.
+    let withHeads h a = ArchitectureCopy.Of(a, heads = h).Validated()
+    /// With D random features.
+    let withFeatures w a = ArchitectureCopy.Of(a, features = w).Validated()
+    /// With key width d_k.
+    let withKeyWidth w a = ArchitectureCopy.Of(a, keyWidth = w).Validated()
+    /// With value width d_v.
+    let withValueWidth w a = ArchitectureCopy.Of(a, valueWidth = w).Validated()
+    /// With bias standard deviation sigma_b.
+    let withSigmaB s a = ArchitectureCopy.Of(a, sigmaB = s).Validated()
+    /// With the spectral density shared by all tokens without an override.
+    let withToken density a = ArchitectureCopy.Of(a, token = density).Validated()
+    /// With the query embedding (a spectral density or ConstantEmbedding).
+    let withQuery embedding a = ArchitectureCopy.Of(a, query = embedding).Validated()
+
+/// Point sets at which correlators are evaluated.
+[<RequireQualifiedAccess>]
+module Points =
+    /// The points given as coordinate lists (all of one dimension).
+    let ofList (rows: float list list) =
+        PointSet.Of(rows |> List.map (fun r -> (List.toArray r :> System.Collections.Generic.IReadOnlyList<float>)))
+    /// The default point set for dimension d.
+    let standardFor (d: int) = PointSet.DefaultFor d
+    /// Number of points.
+    let count (p: PointSet) = p.Count
+
+/// Symbolic derivations from the network definition (no formula is transcribed).
+[<RequireQualifiedAccess>]
+module Derive =
+    /// The full correlator G_n.
+    let full (order: int) (a: Architecture) = Derive.Correlator(a, order, false)
+    /// The connected correlator G_n^c.
+    let connected (order: int) (a: Architecture) = Derive.Correlator(a, order, true)
+    /// The derived value (independence breaking + finite width).
+    let value (d: CorrelatorDerivation) = d.Value
+    /// The d_v^0 (independence-breaking) part.
+    let independenceBreaking (d: CorrelatorDerivation) = d.IndependenceBreaking
+    /// The O(1/d_v) part.
+    let finiteWidth (d: CorrelatorDerivation) = d.FiniteWidth
+    /// The derivation steps as (description, expression) pairs.
+    let steps (d: CorrelatorDerivation) = d.Steps |> Seq.map (fun s -> s.Description, s.Expression) |> List.ofSeq
+
+/// Building and printing symbolic expressions (the C# operators + - * / work on Expr directly).
+[<RequireQualifiedAccess>]
+module Expr =
+    /// A symbol.
+    let symbol (name: string) : Expr = Sym.Var name
+    /// A positive symbol.
+    let positive (name: string) : Expr = Sym.Positive name
+    /// An integer.
+    let int (n: int) : Expr = Number.Of(System.Numerics.BigInteger n)
+    /// The rational p/q.
+    let rational (p: int64) (q: int64) = Sym.Rational(p, q)
+    /// Base raised to the exponent: `x |> Expr.pow (Expr.int 2)`.
+    let pow (exponent: Expr) (b: Expr) = Sym.Pow(b, exponent)
+    /// Square root.
+    let sqrt (x: Expr) = Sym.Sqrt x
+    /// Exponential.
+    let exp (x: Expr) = Sym.Exp x
+    /// Plain-text rendering.
+    let text (e: Expr) = e.ToString()
+    /// SymPy rendering.
+    let sympy (e: Expr) = SympyPrinter.Print e
+    /// LaTeX rendering.
+    let latex (e: Expr) = LatexPrinter.Print e
+
+/// LaTeX output of derivations and expressions.
+[<RequireQualifiedAccess>]
+module Latex =
+    /// LaTeX of a derived correlator's value.
+    let print (d: CorrelatorDerivation) = LatexPrinter.Print d.Value
+    /// LaTeX of any expression.
+    let ofExpr (e: Expr) = LatexPrinter.Print e
+
+/// Monte Carlo sampling of the network (single-threaded, seeded, reproducible).
+[<RequireQualifiedAccess>]
+module Sample =
+    /// Exact-method estimates of G2 and G4 from n networks with the given seed.
+    let exactSeeded (seed: uint64) (points: PointSet) (networks: int64) (a: Architecture) : CorrelatorResult =
+        MonteCarloSampler.Sample(SampleOptions(a, points.ValidatedFor a, Networks = networks, Seed = seed)).Result
+    /// Exact-method estimates of G2 and G4 from n networks (seed 1).
+    let exact (points: PointSet) (networks: int64) (a: Architecture) = exactSeeded 1UL points networks a
+
+/// Theory (derived correlators evaluated numerically).
+[<RequireQualifiedAccess>]
+module Theory =
+    /// The theory result with explicit logit-sample count and seed.
+    let evaluateWith (samples: int64) (seed: uint64) (points: PointSet) (a: Architecture) : CorrelatorResult =
+        TheoryEvaluator.Evaluate(a, points.ValidatedFor a, TheoryOptions(samples, seed))
+    /// The theory result with default options.
+    let evaluate (points: PointSet) (a: Architecture) = TheoryEvaluator.Evaluate(a, points.ValidatedFor a, TheoryOptions())
+    /// The theory G2 matrix only (no sampling needed).
+    let g2 (points: PointSet) (a: Architecture) =
+        TheoryEvaluator.TwoPoint(a, points.ValidatedFor a) |> Seq.map Array.ofSeq |> array2D
+
+/// Radial kernels of spectral densities (THEORY section 7).
+[<RequireQualifiedAccess>]
+module Kernel =
+    /// k(r) of a spectral density in dimension d.
+    let value (dimension: int) (density: SpectralDensity) (r: float) = KernelEvaluator.For(density, dimension).Value r
+    /// The closed-form kernel expression in r (and the density's parameters).
+    let expression (dimension: int) (density: SpectralDensity) = KernelExpressions.For(density, dimension)
+
+/// Reading correlator results (Monte Carlo or theory).
+[<RequireQualifiedAccess>]
+module Result =
+    let private grid (rows: System.Collections.Generic.IReadOnlyList<System.Collections.Generic.IReadOnlyList<float>>) =
+        rows |> Seq.map Array.ofSeq |> array2D
+    /// The G2 matrix.
+    let g2 (r: CorrelatorResult) = grid r.G2.Value
+    /// The G2 standard errors.
+    let g2Stderr (r: CorrelatorResult) = grid r.G2.Stderr
+    /// Every G4 tuple as (index, value, stderr, connected, connected stderr).
+    let g4 (r: CorrelatorResult) =
+        r.G4 |> Seq.map (fun e -> List.ofSeq e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr) |> List.ofSeq
+    /// How the numbers were obtained.
+    let method (r: CorrelatorResult) = r.Method
+    /// The result JSON (INTERFACE.md section 2).
+    let toJson (r: CorrelatorResult) = CorrelatorResultJson.Write r

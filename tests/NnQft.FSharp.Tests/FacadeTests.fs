@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+module NnQft.FSharp.Tests.FacadeTests
+
+open NUnit.Framework
+open FsCheck
+open FsCheck.FSharp
+open FsCheck.NUnit
+open NnQft.FSharp
+open NnQft.Model
+
+let private fenced (language: string) (heading: string) (readme: string) =
+    let section = readme.Substring(readme.IndexOf heading)
+    let start = section.IndexOf("```" + language + "\n") + language.Length + 4
+    section.Substring(start, section.IndexOf("```", start) - start).Trim()
+
+[<Test>]
+let ``F# quickstart runs and its numbers agree within 5 standard errors`` () =
+    let latex, theory, g2, se = Quickstart.run ()
+    Assert.That(latex, Does.Contain "M")
+    let z = (g2[0, 1] - theory[0, 1]) / se[0, 1]
+    Assert.That(abs z, Is.LessThan 5.0, sprintf "z = %g" z)
+
+[<Test>]
+let ``README F# quickstart is the code the tests run`` () =
+    let code = RepoFiles.read "tests/NnQft.FSharp.Tests/Quickstart.fs" |> RepoFiles.between "quickstart-fsharp-begin" "quickstart-fsharp-end"
+    let dedented = code.Split '\n' |> Array.map (fun l -> if l.StartsWith "    " then l.Substring 4 else l) |> String.concat "\n"
+    Assert.That(RepoFiles.read "README.md" |> fenced "fsharp" "## Quickstart (F#)", Is.EqualTo dedented)
+
+[<Test>]
+let ``README C# quickstart is the code the C# tests run`` () =
+    let code = RepoFiles.read "tests/NnQft.Cli.Tests/QuickstartTests.cs" |> RepoFiles.between "quickstart-csharp-begin" "quickstart-csharp-end"
+    let dedented = code.Split '\n' |> Array.map (fun l -> if l.StartsWith "        " then l.Substring 8 else l) |> String.concat "\n"
+    Assert.That(RepoFiles.read "README.md" |> fenced "csharp" "## Quickstart (C#)", Is.EqualTo dedented)
+
+[<Test>]
+let ``Architecture setters return validated copies and leave the original alone`` () =
+    let a = Architecture.standard |> Architecture.withTokens 3 |> Architecture.withHeads 2
+    Assert.That((a.Tokens, a.Heads, a.Dimension), Is.EqualTo((3, 2, Architecture.standard.Dimension)))
+    Assert.That(Architecture.standard.Tokens, Is.EqualTo 4)
+    Assert.Throws<InvalidInputException>(fun () -> Architecture.standard |> Architecture.withTokens 0 |> ignore) |> ignore
+
+[<Test>]
+let ``Architecture survives a JSON round trip`` () =
+    let a = Architecture.standard |> Architecture.withTokens 3 |> Architecture.withValueWidth Width.infinite
+    Assert.That(a |> Architecture.toJson |> Architecture.parse, Is.EqualTo a)
+
+[<Test>]
+let ``Derive connected G2 differs from full G2 only when the mean is non-zero, and full G4 is non-zero`` () =
+    let arch = Architecture.standard |> Architecture.withFeatures Width.infinite |> Architecture.withKeyWidth Width.infinite
+    // The field has zero mean (odd in the readout weights), so the connected and full two-point functions coincide.
+    Assert.That(arch |> Derive.connected 2 |> Derive.value |> Expr.text, Is.EqualTo(arch |> Derive.full 2 |> Derive.value |> Expr.text))
+    Assert.That(arch |> Derive.full 4 |> Derive.value |> Expr.text, Is.Not.EqualTo "0")
+    Assert.That(arch |> Derive.full 4 |> Derive.steps, Is.Not.Empty)
+
+[<Test>]
+let ``Expr operators and printers compose`` () =
+    let x = Expr.symbol "x"
+    let e = x * x + Expr.int 1
+    Assert.That(Expr.sympy e, Does.Contain "x")
+    Assert.That(Expr.latex (x |> Expr.pow (Expr.int 2)), Does.Contain "^")
+
+let private densityWidths = Gen.elements [ 0.3; 0.7; 1.5 ]
+
+[<Property(MaxTest = 30, Replay = "123,457")>]
+let ``Gaussian kernel is one at zero and decreasing in r`` () =
+    Prop.forAll (Arb.fromGen (Gen.zip densityWidths (Gen.choose (1, 3)))) (fun (sigma, d) ->
+        let k = Kernel.value d (GaussianDensity sigma)
+        abs (k 0.0 - 1.0) < 1e-12 && k 0.5 < k 0.0 && k 1.0 < k 0.5)
+
+[<Property(MaxTest = 20, Replay = "7,11")>]
+let ``Theory G2 is symmetric with a positive diagonal`` () =
+    let arch = Architecture.standard |> Architecture.withFeatures Width.infinite |> Architecture.withKeyWidth Width.infinite
+    let coord = Gen.choose (-10, 10) |> Gen.map (fun i -> float i / 10.0)
+    let point = Gen.listOfLength 2 coord
+    Prop.forAll (Arb.fromGen (Gen.listOfLength 3 point)) (fun rows ->
+        let g = arch |> Theory.g2 (Points.ofList rows)
+        let n = Array2D.length1 g
+        Seq.forall (fun i -> g[i, i] > 0.0 && Seq.forall (fun j -> abs (g[i, j] - g[j, i]) < 1e-12) [ 0 .. n - 1 ]) [ 0 .. n - 1 ])
