@@ -30,7 +30,8 @@ public static class Equality
         {
             var values = new Dictionary<string, double>();
             foreach (var s in symbols)
-                values[s.Name] = s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
+                // pi is a constant, not a free variable: a random value would refute true identities such as arcsin(1) = pi/2.
+                values[s.Name] = s == Constants.Pi ? Math.PI : s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
             var salt = rng.Next();
             var env = new EvaluationEnvironment(values,
                 (name, args) => Hash(salt, name + "(" + string.Join(",", args.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + ")"),
