@@ -63,19 +63,7 @@ public sealed class LogitSampler
                 z[p] = s;
             }
         }
-        for (int p = 0; p < n; p++)
-        {
-            double max = double.NegativeInfinity;
-            for (int t = 0; t < Tokens; t++) max = Math.Max(max, logits[t * n + p]);
-            double total = 0;
-            for (int t = 0; t < Tokens; t++)
-            {
-                double e = Math.Exp(logits[t * n + p] - max);
-                weights[t * n + p] = e;
-                total += e;
-            }
-            for (int t = 0; t < Tokens; t++) weights[t * n + p] /= total;
-        }
+        Sampling.Softmax.OverTokens(logits, weights, Tokens, n);
     }
 
     /// <summary>Scratch length that <see cref="Sample"/> needs.</summary>
