@@ -10,6 +10,7 @@ namespace NnQft.Model;
 public sealed record Architecture
 {
     /// <summary>The embedded default of INTERFACE.md section 3.</summary>
+    /// <example><code>var arch = Architecture.Default with { Heads = 2 };</code></example>
     public static Architecture Default { get; } = new();
 
     /// <summary>Space dimension d.</summary>
@@ -55,6 +56,7 @@ public sealed record Architecture
     public EquatableList<TokenOverride> TokenOverrides { get; init; } = EquatableList<TokenOverride>.Empty;
 
     /// <summary>The spectral density of token <paramref name="t"/> (0-based), override included.</summary>
+    /// <example><code>SpectralDensity p = Architecture.Default.TokenDensity(0); // GaussianDensity(0.7)</code></example>
     public SpectralDensity TokenDensity(int t)
     {
         for (int i = TokenOverrides.Count - 1; i >= 0; i--)
@@ -63,12 +65,15 @@ public sealed record Architecture
     }
 
     /// <summary>True when every token has the same spectral density, so token sums reduce by symmetry.</summary>
+    /// <example><code>bool same = Architecture.Default.TokensExchangeable; // true: no overrides</code></example>
     public bool TokensExchangeable => TokenOverrides.All(o => o.Density == Token);
 
     /// <summary>True when a bias is present (sigma_b != 0).</summary>
+    /// <example><code>bool bias = (Architecture.Default with { SigmaB = 0.5 }).HasBias; // true</code></example>
     public bool HasBias => SigmaB != 0.0;
 
     /// <summary>The distinct token densities with the 0-based tokens that use each, in order of first use.</summary>
+    /// <example><code>foreach (var (density, tokens) in Architecture.Default.TokenClasses()) Console.WriteLine($"{density}: {tokens.Count} tokens");</code></example>
     public IReadOnlyList<(SpectralDensity Density, IReadOnlyList<int> Tokens)> TokenClasses() =>
         Enumerable.Range(0, Tokens)
             .GroupBy(TokenDensity)
@@ -76,6 +81,7 @@ public sealed record Architecture
             .ToList();
 
     /// <summary>This architecture, or an <see cref="InvalidInputException"/> naming the first bad field.</summary>
+    /// <example><code>var arch = (Architecture.Default with { Tokens = 8 }).Validated();</code></example>
     public Architecture Validated()
     {
         ArchitectureValidator.Validate(this);

@@ -25,6 +25,7 @@ public static class ArchitectureJson
     ];
 
     /// <summary>Loads and validates an architecture file.</summary>
+    /// <example><code>Architecture arch = ArchitectureJson.Load("arch.json");</code></example>
     public static Architecture Load(string path)
     {
         string text;
@@ -40,6 +41,7 @@ public static class ArchitectureJson
     }
 
     /// <summary>Parses and validates architecture JSON; <paramref name="source"/> names it in errors.</summary>
+    /// <example><code>var arch = ArchitectureJson.Parse("{ \"tokens\": 2, \"valueWidth\": \"inf\" }");</code></example>
     public static Architecture Parse(string json, string source = "--config")
     {
         JsonDocument doc;
@@ -83,6 +85,7 @@ public static class ArchitectureJson
     }
 
     /// <summary>The architecture as JSON in the file format (every key written, so the text is canonical).</summary>
+    /// <example><code>string json = ArchitectureJson.ToJson(Architecture.Default, indented: false);</code></example>
     public static string ToJson(Architecture a, bool indented = true)
     {
         var o = new JsonObject

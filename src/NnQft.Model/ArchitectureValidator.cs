@@ -7,12 +7,14 @@ namespace NnQft.Model;
 /// The allowed ranges of every architecture field. Fields are named as in the JSON file, so a user can find the
 /// line to fix; the first violation is reported.
 /// </summary>
+/// <example><code>ArchitectureValidator.Validate(Architecture.Default with { Tokens = 0 }); // throws InvalidInputException naming "tokens"</code></example>
 public static class ArchitectureValidator
 {
     /// <summary>Largest dimension accepted (samplers allocate d-vectors per feature).</summary>
     public const int MaxDimension = 64;
 
     /// <summary>Largest token count accepted (the range in which the attention moments are guaranteed).</summary>
+    /// <example><code>bool ok = 16 &lt;= ArchitectureValidator.MaxTokens;</code></example>
     public const int MaxTokens = 4096;
 
     /// <summary>Largest finite width accepted.</summary>
@@ -22,6 +24,7 @@ public static class ArchitectureValidator
     public const int MaxHeads = 1 << 20;
 
     /// <summary>Throws <see cref="InvalidInputException"/> on the first field outside its range.</summary>
+    /// <example><code>ArchitectureValidator.Validate(Architecture.Default); // passes silently</code></example>
     public static void Validate(Architecture a)
     {
         IntRange("dimension", a.Dimension, 1, MaxDimension);
@@ -51,6 +54,7 @@ public static class ArchitectureValidator
     }
 
     /// <summary>Checks one spectral density's parameters; <paramref name="field"/> prefixes the parameter names.</summary>
+    /// <example><code>ArchitectureValidator.Density("token", new MaternDensity(Nu: 0, LengthScale: 1), dimension: 2); // throws: token.nu</code></example>
     public static void Density(string field, SpectralDensity density, int dimension)
     {
         switch (density)

@@ -14,6 +14,7 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
     private readonly int hash;
 
     /// <summary>Wraps a copy of <paramref name="items"/>.</summary>
+    /// <example><code>var list = new EquatableList&lt;int&gt;([1, 2, 3]);</code></example>
     public EquatableList(IEnumerable<T> items)
     {
         this.items = items.ToImmutableArray();
@@ -23,6 +24,7 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
     }
 
     /// <summary>The empty list.</summary>
+    /// <example><code>var none = EquatableList&lt;TokenOverride&gt;.Empty; // Count == 0</code></example>
     public static EquatableList<T> Empty { get; } = new(Array.Empty<T>());
 
     /// <inheritdoc />
@@ -32,6 +34,7 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
     public int Count => items.Length;
 
     /// <summary>The items as an immutable array.</summary>
+    /// <example><code>ImmutableArray&lt;int&gt; items = EquatableList.Create(1, 2).AsImmutableArray();</code></example>
     public ImmutableArray<T> AsImmutableArray() => items;
 
     /// <inheritdoc />
@@ -60,11 +63,14 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
 }
 
 /// <summary>Factory helpers for <see cref="EquatableList{T}"/>.</summary>
+/// <example><code>var overrides = EquatableList.Create(new TokenOverride(0, new CauchyDensity(1.0)));</code></example>
 public static class EquatableList
 {
     /// <summary>A list of the given items.</summary>
+    /// <example><code>var list = EquatableList.Create(1.0, 2.0);</code></example>
     public static EquatableList<T> Create<T>(params T[] items) => new(items);
 
     /// <summary>A list of the given items.</summary>
+    /// <example><code>EquatableList&lt;int&gt; squares = Enumerable.Range(1, 3).Select(i =&gt; i * i).ToEquatableList();</code></example>
     public static EquatableList<T> ToEquatableList<T>(this IEnumerable<T> items) => new(items);
 }

@@ -19,6 +19,7 @@ public sealed class PointSet : IEquatable<PointSet>
     }
 
     /// <summary>The 8 default points of INTERFACE.md section 3 (d = 2).</summary>
+    /// <example><code>PointSet pts = PointSet.Default; // 8 points in d = 2</code></example>
     public static PointSet Default { get; } = Of(
     [
         [0, 0], [0.5, 0], [0.3, 0.8], [1.2, -0.4], [-0.6, 0.2], [0.1, -0.9], [0.9, 0.9], [-1.0, -0.5],
@@ -34,16 +35,19 @@ public sealed class PointSet : IEquatable<PointSet>
     public double this[int p, int c] => flat[p * Dimension + c];
 
     /// <summary>The coordinates of point <paramref name="p"/>.</summary>
+    /// <example><code>ReadOnlySpan&lt;double&gt; x2 = PointSet.Default.Point(1);</code></example>
     public ReadOnlySpan<double> Point(int p) => flat.AsSpan(p * Dimension, Dimension);
 
     /// <summary>All coordinates, row-major (point after point).</summary>
     public ReadOnlySpan<double> Flat => flat;
 
     /// <summary>The points as nested lists (for JSON and F#).</summary>
+    /// <example><code>IReadOnlyList&lt;IReadOnlyList&lt;double&gt;&gt; rows = PointSet.Of([[0.0, 1.0]]).ToLists(); // [[0, 1]]</code></example>
     public IReadOnlyList<IReadOnlyList<double>> ToLists() =>
         Enumerable.Range(0, Count).Select(p => (IReadOnlyList<double>)Point(p).ToArray()).ToList();
 
     /// <summary>Euclidean distance between points <paramref name="a"/> and <paramref name="b"/>.</summary>
+    /// <example><code>double r = PointSet.Of([[0.0, 0.0], [3.0, 4.0]]).Distance(0, 1); // 5</code></example>
     public double Distance(int a, int b)
     {
         double s = 0;
@@ -56,6 +60,7 @@ public sealed class PointSet : IEquatable<PointSet>
     }
 
     /// <summary>A point set from coordinate rows; every row must have the same, positive length and finite entries.</summary>
+    /// <example><code>var pts = PointSet.Of([[0.0, 0.0], [0.5, 0.0]]);</code></example>
     public static PointSet Of(IEnumerable<IReadOnlyList<double>> rows, string field = "points")
     {
         var list = rows.ToList();
@@ -78,6 +83,7 @@ public sealed class PointSet : IEquatable<PointSet>
     }
 
     /// <summary>Checks that the points live in the architecture's dimension.</summary>
+    /// <example><code>var pts = PointSet.Of([[0.0, 0.0, 0.0]]).ValidatedFor(Architecture.Default with { Dimension = 3 });</code></example>
     public PointSet ValidatedFor(Architecture a, string field = "points")
     {
         if (Dimension != a.Dimension)
@@ -87,6 +93,7 @@ public sealed class PointSet : IEquatable<PointSet>
 
     /// <summary>Points for the architecture's dimension when none are given: the default 8 points in d = 2,
     /// otherwise the default points' first coordinates padded with zeros (or cut) to dimension d.</summary>
+    /// <example><code>PointSet pts = PointSet.DefaultFor(3); // the default points padded to d = 3</code></example>
     public static PointSet DefaultFor(int dimension) =>
         dimension == Default.Dimension
             ? Default

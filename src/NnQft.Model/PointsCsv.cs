@@ -8,6 +8,7 @@ namespace NnQft.Model;
 public static class PointsCsv
 {
     /// <summary>Loads points and checks them against the architecture's dimension.</summary>
+    /// <example><code>PointSet pts = PointsCsv.Load("points.csv", Architecture.Default);</code></example>
     public static PointSet Load(string path, Architecture architecture)
     {
         string text;
@@ -23,6 +24,7 @@ public static class PointsCsv
     }
 
     /// <summary>Parses CSV text; blank lines and lines starting with # are skipped.</summary>
+    /// <example><code>PointSet pts = PointsCsv.Parse("# x, y\n0, 0\n0.5, 0\n", Architecture.Default); // 2 points</code></example>
     public static PointSet Parse(string text, Architecture architecture)
     {
         var rows = new List<IReadOnlyList<double>>();

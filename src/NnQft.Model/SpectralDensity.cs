@@ -5,18 +5,22 @@ namespace NnQft.Model;
 /// What a random-feature embedding draws its frequencies from (THEORY.md section 7), or a constant embedding.
 /// The JSON <c>family</c> names are given by <see cref="Family"/>.
 /// </summary>
+/// <example><code>Embedding q = Architecture.Default.Query; string family = q.Family; // "gaussian"</code></example>
 public abstract record Embedding
 {
     private protected Embedding() { }
 
     /// <summary>The JSON family name (<c>gaussian</c>, <c>matern</c>, <c>cauchy</c>, <c>ball</c>, <c>freeScalar</c>, <c>constant</c>).</summary>
+    /// <example><code>string family = new MaternDensity(3, 0.5).Family; // "matern"</code></example>
     public abstract string Family { get; }
 }
 
 /// <summary>The constant unit-vector query embedding: its kernel is identically 1.</summary>
+/// <example><code>var arch = Architecture.Default with { Query = ConstantEmbedding.Instance };</code></example>
 public sealed record ConstantEmbedding : Embedding
 {
     /// <summary>The only instance.</summary>
+    /// <example><code>Embedding q = ConstantEmbedding.Instance;</code></example>
     public static ConstantEmbedding Instance { get; } = new();
 
     /// <inheritdoc />
@@ -24,6 +28,7 @@ public sealed record ConstantEmbedding : Embedding
 }
 
 /// <summary>A spectral density p(w) on R^d with amplitude g(w); the RF kernel is E_w[g(w)^2 cos(w . r)].</summary>
+/// <example><code>SpectralDensity p = new CauchyDensity(1.0); var arch = Architecture.Default with { Token = p };</code></example>
 public abstract record SpectralDensity : Embedding;
 
 /// <summary>w ~ N(0, I / l^2): the kernel exp(-r^2 / (2 l^2)).</summary>
