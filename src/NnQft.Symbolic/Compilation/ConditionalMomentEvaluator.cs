@@ -11,7 +11,7 @@ namespace NnQft.Symbolic;
 /// </summary>
 /// <example><code>
 /// var g4 = ConditionalMomentEvaluator.Create(arch, 4);
-/// double m = g4.Evaluate(cPerHead, valueWidth: 256, sigmaA: 1, sigmaB: 0);
+/// double m = g4.Evaluate(new double[4 * 4], heads: 1, valueWidth: 256, sigmaA: 1, sigmaB: 0); // one head, c = 0
 /// </code></example>
 public sealed class ConditionalMomentEvaluator
 {
@@ -36,12 +36,15 @@ public sealed class ConditionalMomentEvaluator
     }
 
     /// <summary>The symbolic conditional moment (in c_h(xa, xb) with a head sum).</summary>
+    /// <example><code>string tex = LatexPrinter.Print(ConditionalMomentEvaluator.Create(Architecture.Default, 2).Expression);</code></example>
     public Expr Expression { get; }
 
     /// <summary>The number of points n.</summary>
+    /// <example><code>int n = ConditionalMomentEvaluator.Create(Architecture.Default, 4).Order; // 4</code></example>
     public int Order { get; }
 
     /// <summary>Derives and compiles the n-point conditional moment of <paramref name="architecture"/>.</summary>
+    /// <example><code>var g2 = ConditionalMomentEvaluator.Create(Architecture.Default with { ValueWidth = Width.Infinite }, 2);</code></example>
     public static ConditionalMomentEvaluator Create(Architecture architecture, int order) =>
         new(Derive.ConditionalMoment(architecture, NetworkSymbols.Points(order)), order);
 
@@ -49,6 +52,7 @@ public sealed class ConditionalMomentEvaluator
     /// The conditional moment for one network: <paramref name="cPerHead"/>[h][a, b] = c_h(x_(a+1), x_(b+1)), one
     /// matrix per head (their count is N_h). <paramref name="valueWidth"/> may be <see cref="double.PositiveInfinity"/>.
     /// </summary>
+    /// <example><code>double m = ConditionalMomentEvaluator.Create(Architecture.Default, 2).Evaluate([new double[2, 2] { { 1, 0.5 }, { 0.5, 1 } }], 256, sigmaA: 1, sigmaB: 0);</code></example>
     public double Evaluate(IReadOnlyList<double[,]> cPerHead, double valueWidth, double sigmaA, double sigmaB)
     {
         int n = Order;
@@ -63,6 +67,7 @@ public sealed class ConditionalMomentEvaluator
     /// Allocation-light form for hot loops: <paramref name="c"/>[(h * n + a) * n + b] = c_(h+1)(x_(a+1), x_(b+1)) for
     /// <paramref name="heads"/> heads and n = <see cref="Order"/> points.
     /// </summary>
+    /// <example><code>double m = ConditionalMomentEvaluator.Create(Architecture.Default, 2).Evaluate([1, 0.5, 0.5, 1], heads: 1, valueWidth: double.PositiveInfinity, sigmaA: 1, sigmaB: 0);</code></example>
     public double Evaluate(double[] c, int heads, double valueWidth, double sigmaA, double sigmaB)
     {
         if (c.Length != heads * Order * Order)

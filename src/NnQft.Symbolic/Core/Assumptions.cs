@@ -2,9 +2,11 @@
 namespace NnQft.Symbolic;
 
 /// <summary>What simplification may assume about an expression's sign and integrality.</summary>
+/// <example><code>bool positive = Assumptions.IsPositive(Sym.Positive("l") * Sym.Positive("m")); // true</code></example>
 public static class Assumptions
 {
     /// <summary>True when the expression is provably positive (positive symbols, positive numbers, their products and powers, exp).</summary>
+    /// <example><code>bool positive = Assumptions.IsPositive(Sym.Exp(Sym.Var("x"))); // true</code></example>
     public static bool IsPositive(Expr e) => e switch
     {
         Number n => n.Numerator.Sign > 0,
@@ -19,6 +21,7 @@ public static class Assumptions
     private static bool IsNonZeroReal(Expr e) => IsPositive(e);
 
     /// <summary>True when the expression is provably an integer.</summary>
+    /// <example><code>bool integer = Assumptions.IsInteger(Symbol.Count("T") + 1); // true</code></example>
     public static bool IsInteger(Expr e) => e switch
     {
         Number n => n.IsInteger,

@@ -7,6 +7,7 @@ namespace NnQft.Symbolic;
 /// Canonical at construction: multilinear (sums, deterministic factors and index sums come out), zero when an
 /// argument is deterministic, symmetric (arguments sorted); kappa(X) = E[X].
 /// </summary>
+/// <example><code>var y = RandomVariable.Of("y", [], [Sym.Var("x1")]); Expr k2 = Cumulant.Of([y, y]);</code></example>
 public sealed record Cumulant : Expr
 {
     private Cumulant(ExprList args)
@@ -16,6 +17,10 @@ public sealed record Cumulant : Expr
     }
 
     /// <summary>At least two random arguments, sorted.</summary>
+    /// <example><code>
+    /// var y = RandomVariable.Of("y", [], [Sym.Var("x1")]);
+    /// int n = ((Cumulant)Cumulant.Covariance(y, y * y)).Args.Count; // 2
+    /// </code></example>
     public ExprList Args { get; }
 
     /// <inheritdoc />
@@ -28,9 +33,11 @@ public sealed record Cumulant : Expr
     public override bool IsRandom => false;
 
     /// <summary>Cov(x, y).</summary>
+    /// <example><code>var a = RandomVariable.Of("a", [], []); var b = RandomVariable.Of("b", [], []); Expr cov = Cumulant.Covariance(a, b);</code></example>
     public static Expr Covariance(Expr x, Expr y) => Of([x, y]);
 
     /// <summary>The canonical joint cumulant.</summary>
+    /// <example><code>var a = RandomVariable.Of("a", [], []); Expr k4 = Cumulant.Of([a, a, a, a]);</code></example>
     public static Expr Of(IReadOnlyList<Expr> args)
     {
         if (args.Count == 0) throw new ArgumentException("a cumulant needs at least one argument", nameof(args));

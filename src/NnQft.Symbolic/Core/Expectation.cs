@@ -5,6 +5,7 @@ namespace NnQft.Symbolic;
 /// E[body] over all random quantities left opaque in body (attention weights, Grams, conditional covariances).
 /// Canonical at construction by linearity: deterministic parts, sums and index sums come out.
 /// </summary>
+/// <example><code>var a = RandomVariable.Of("a", [], []); Expr m = Expectation.Of(a * a); // E[a^2]</code></example>
 public sealed record Expectation : Expr
 {
     private Expectation(Expr body)
@@ -14,6 +15,7 @@ public sealed record Expectation : Expr
     }
 
     /// <summary>The random expression.</summary>
+    /// <example><code>var a = RandomVariable.Of("a", [], []); Expr body = ((Expectation)Expectation.Of(a * a)).Body;</code></example>
     public Expr Body { get; }
 
     /// <inheritdoc />
@@ -26,6 +28,7 @@ public sealed record Expectation : Expr
     public override bool IsRandom => false;
 
     /// <summary>The canonical expectation.</summary>
+    /// <example><code>Expr e = Expectation.Of(RandomVariable.Of("a", [], []) * Sym.Var("s")); // s E[a]: constants leave the expectation</code></example>
     public static Expr Of(Expr body)
     {
         switch (body)

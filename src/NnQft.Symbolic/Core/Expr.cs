@@ -14,18 +14,22 @@ public abstract record Expr : IComparable<Expr>
     private protected Expr() { }
 
     /// <summary>Sub-expressions in a fixed order (bound indices of sums are not children).</summary>
+    /// <example><code>IReadOnlyList&lt;Expr&gt; terms = (Sym.Var("x") + Sym.Var("y")).Children; // x, y</code></example>
     public abstract IReadOnlyList<Expr> Children { get; }
 
     /// <summary>The same node kind over new children, re-canonicalised.</summary>
+    /// <example><code>Expr e = Sym.Var("x") + Sym.Var("y"); Expr doubled = e.Rebuild(e.Children.Select(c =&gt; c * 2).ToList()); // 2x + 2y</code></example>
     public abstract Expr Rebuild(IReadOnlyList<Expr> children);
 
     /// <summary>
     /// A 64-bit Bloom mask of the symbol names in the tree (bound indices included): a zero bit proves a symbol
     /// is absent, which lets substitution and free-symbol queries skip whole subtrees. Computed at construction.
     /// </summary>
+    /// <example><code>bool mayContainX = ((Sym.Var("x") * 2).SymbolMask &amp; Expr.MaskBit("x")) != 0; // true</code></example>
     public ulong SymbolMask { get; private protected init; }
 
     /// <summary>The mask bit of a symbol name.</summary>
+    /// <example><code>ulong bit = Expr.MaskBit("x");</code></example>
     public static ulong MaskBit(string name) => 1UL << (int)((uint)name.GetHashCode(StringComparison.Ordinal) % 64);
 
     /// <summary>The union of the masks of some expressions.</summary>
@@ -37,35 +41,45 @@ public abstract record Expr : IComparable<Expr>
     }
 
     /// <summary>True if the expression contains an opaque random quantity outside an expectation.</summary>
+    /// <example><code>bool random = RandomVariable.Of("a", [], []).IsRandom; // true</code></example>
     public virtual bool IsRandom => Children.Any(c => c.IsRandom);
 
     /// <inheritdoc />
+    /// <example><code>int order = Sym.Var("a").CompareTo(Sym.Var("b")); // negative: a sorts first</code></example>
     public int CompareTo(Expr? other) => ExprOrder.Instance.Compare(this, other);
 
     /// <summary>The plain-text form (see <see cref="TextPrinter"/>).</summary>
     public sealed override string ToString() => TextPrinter.Print(this);
 
     /// <summary>Sum.</summary>
+    /// <example><code>Expr e = Sym.Var("x") + 1;</code></example>
     public static Expr operator +(Expr a, Expr b) => Sum.Of(a, b);
 
     /// <summary>Difference.</summary>
+    /// <example><code>Expr zero = Sym.Var("x") - Sym.Var("x"); // 0</code></example>
     public static Expr operator -(Expr a, Expr b) => Sum.Of(a, Product.Of(Number.MinusOne, b));
 
     /// <summary>Product.</summary>
+    /// <example><code>Expr e = 2 * Sym.Var("x") * Sym.Var("x"); // 2 x^2</code></example>
     public static Expr operator *(Expr a, Expr b) => Product.Of(a, b);
 
     /// <summary>Quotient.</summary>
+    /// <example><code>Expr one = Sym.Var("x") / Sym.Var("x"); // 1</code></example>
     public static Expr operator /(Expr a, Expr b) => Product.Of(a, Power.Of(b, Number.MinusOne));
 
     /// <summary>Negation.</summary>
+    /// <example><code>Expr e = -Sym.Var("x");</code></example>
     public static Expr operator -(Expr a) => Product.Of(Number.MinusOne, a);
 
     /// <summary>An exact integer.</summary>
+    /// <example><code>Expr two = 2;</code></example>
     public static implicit operator Expr(int n) => Number.Of(n);
 
     /// <summary>An exact rational.</summary>
+    /// <example><code>Expr half = new Fractions.Fraction(1, 2);</code></example>
     public static implicit operator Expr(Fraction f) => Number.Of(f);
 
     /// <summary>a raised to b.</summary>
+    /// <example><code>Expr e = Expr.Pow(Sym.Var("x"), 3);</code></example>
     public static Expr Pow(Expr a, Expr b) => Power.Of(a, b);
 }

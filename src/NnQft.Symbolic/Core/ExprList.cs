@@ -7,6 +7,7 @@ namespace NnQft.Symbolic;
 /// An immutable list of expressions with value equality, a cached hash and an allocation-free enumerator
 /// (the hot path of canonical construction walks these lists constantly).
 /// </summary>
+/// <example><code>ExprList list = ExprList.Of([Sym.Var("x"), 1]); // equal to any other list with the same items</code></example>
 public sealed class ExprList : IReadOnlyList<Expr>, IEquatable<ExprList>
 {
     private readonly Expr[] items;
@@ -21,9 +22,11 @@ public sealed class ExprList : IReadOnlyList<Expr>, IEquatable<ExprList>
     }
 
     /// <summary>The empty list.</summary>
+    /// <example><code>int n = ExprList.Empty.Count; // 0</code></example>
     public static ExprList Empty { get; } = new([]);
 
     /// <summary>A list holding a copy of <paramref name="items"/>.</summary>
+    /// <example><code>ExprList list = ExprList.Of([Sym.Var("x"), Sym.Var("y")]);</code></example>
     public static ExprList Of(IEnumerable<Expr> items) => items switch
     {
         ExprList l => l,
@@ -40,6 +43,7 @@ public sealed class ExprList : IReadOnlyList<Expr>, IEquatable<ExprList>
     public int Count => items.Length;
 
     /// <summary>Allocation-free enumeration.</summary>
+    /// <example><code>foreach (var item in ExprList.Of([Sym.Var("x")])) Console.WriteLine(item);</code></example>
     public ReadOnlySpan<Expr>.Enumerator GetEnumerator() => new ReadOnlySpan<Expr>(items).GetEnumerator();
 
     IEnumerator<Expr> IEnumerable<Expr>.GetEnumerator() => ((IEnumerable<Expr>)items).GetEnumerator();
@@ -47,6 +51,7 @@ public sealed class ExprList : IReadOnlyList<Expr>, IEquatable<ExprList>
     IEnumerator IEnumerable.GetEnumerator() => items.GetEnumerator();
 
     /// <summary>The items as a span.</summary>
+    /// <example><code>ReadOnlySpan&lt;Expr&gt; items = ExprList.Of([Sym.Var("x")]).AsSpan();</code></example>
     public ReadOnlySpan<Expr> AsSpan() => items;
 
     /// <inheritdoc />
@@ -71,8 +76,10 @@ public sealed class ExprList : IReadOnlyList<Expr>, IEquatable<ExprList>
 }
 
 /// <summary>Conversions to <see cref="ExprList"/>.</summary>
+/// <example><code>ExprList list = new Expr[] { 1, 2 }.ToExprList();</code></example>
 public static class ExprListExtensions
 {
     /// <summary>The items as an <see cref="ExprList"/>.</summary>
+    /// <example><code>ExprList list = Enumerable.Range(1, 3).Select(i =&gt; (Expr)i).ToExprList();</code></example>
     public static ExprList ToExprList(this IEnumerable<Expr> items) => ExprList.Of(items);
 }

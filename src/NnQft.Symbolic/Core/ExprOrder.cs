@@ -5,9 +5,11 @@ namespace NnQft.Symbolic;
 /// The total order that canonical sums and products sort by: node kind first, then content (numbers by value,
 /// names naturally so x2 sorts before x10, lists lexicographically).
 /// </summary>
+/// <example><code>var sorted = new List&lt;Expr&gt; { Sym.Var("y"), Sym.Var("x") }.Order(ExprOrder.Instance).ToList(); // x, y</code></example>
 public sealed class ExprOrder : IComparer<Expr>
 {
     /// <summary>The only instance.</summary>
+    /// <example><code>IComparer&lt;Expr&gt; order = ExprOrder.Instance;</code></example>
     public static ExprOrder Instance { get; } = new();
 
     private static int Rank(Expr e) => e switch
@@ -29,6 +31,7 @@ public sealed class ExprOrder : IComparer<Expr>
     };
 
     /// <inheritdoc />
+    /// <example><code>int c = ExprOrder.Instance.Compare(Sym.Var("x2"), Sym.Var("x10")); // negative: natural order</code></example>
     public int Compare(Expr? x, Expr? y)
     {
         if (ReferenceEquals(x, y)) return 0;
@@ -71,6 +74,7 @@ public sealed class ExprOrder : IComparer<Expr>
     }
 
     /// <summary>Ordinal comparison that treats digit runs as numbers.</summary>
+    /// <example><code>int c = ExprOrder.NaturalCompare("x2", "x10"); // negative</code></example>
     public static int NaturalCompare(string a, string b)
     {
         int i = 0, j = 0;

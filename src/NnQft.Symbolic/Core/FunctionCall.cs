@@ -3,6 +3,7 @@
 namespace NnQft.Symbolic;
 
 /// <summary>The elementary and special functions the engine knows (derivatives, series, numeric values).</summary>
+/// <example><code>Expr e = FunctionCall.Of(FunctionKind.Erf, [Sym.Var("x")]);</code></example>
 public enum FunctionKind
 {
     /// <summary>exp(x).</summary>
@@ -28,6 +29,7 @@ public enum FunctionKind
 }
 
 /// <summary>A known function applied to arguments, with exact values folded at construction (exp(0) = 1, Gamma(n) = (n-1)!, ...).</summary>
+/// <example><code>Expr e = FunctionCall.Of(FunctionKind.Cos, [Sym.Var("x")]); // same as Sym.Cos(x)</code></example>
 public sealed record FunctionCall : Expr
 {
     private readonly bool random;
@@ -44,9 +46,11 @@ public sealed record FunctionCall : Expr
     }
 
     /// <summary>Which function.</summary>
+    /// <example><code>FunctionKind kind = ((FunctionCall)Sym.Sin(Sym.Var("x"))).Kind; // Sin</code></example>
     public FunctionKind Kind { get; }
 
     /// <summary>The arguments (two for the Bessel functions: order, then argument).</summary>
+    /// <example><code>Expr nu = ((FunctionCall)Sym.BesselK(Sym.Var("nu"), Sym.Var("x"))).Args[0];</code></example>
     public ExprList Args { get; }
 
     /// <inheritdoc />
@@ -56,6 +60,7 @@ public sealed record FunctionCall : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(Kind, children);
 
     /// <summary>The canonical application.</summary>
+    /// <example><code>Expr e = FunctionCall.Of(FunctionKind.BesselJ, [1, Sym.Var("x")]);</code></example>
     public static Expr Of(FunctionKind kind, IReadOnlyList<Expr> args)
     {
         int arity = kind is FunctionKind.BesselJ or FunctionKind.BesselK ? 2 : 1;
@@ -89,15 +94,19 @@ public sealed record FunctionCall : Expr
     }
 
     /// <summary>exp(x).</summary>
+    /// <example><code>Expr e = FunctionCall.Exp(-Sym.Var("r"));</code></example>
     public static Expr Exp(Expr x) => Of(FunctionKind.Exp, [x]);
 
     /// <summary>log(x).</summary>
+    /// <example><code>Expr e = FunctionCall.Log(Sym.Positive("T"));</code></example>
     public static Expr Log(Expr x) => Of(FunctionKind.Log, [x]);
 }
 
 /// <summary>Named mathematical constants (opaque symbols with known numeric values).</summary>
+/// <example><code>Expr area = Constants.Pi * Expr.Pow(Sym.Var("r"), 2);</code></example>
 public static class Constants
 {
     /// <summary>pi.</summary>
+    /// <example><code>Expr circumference = 2 * Constants.Pi * Sym.Var("r");</code></example>
     public static Symbol Pi { get; } = Symbol.Positive("pi");
 }

@@ -6,6 +6,7 @@ namespace NnQft.Symbolic;
 /// construction: linear over sums, index-free factors pulled out, sum of an index-free body = body * count, and
 /// Kronecker deltas contracted (sum_j delta_ij f(j) = f(i)), so sum_i delta_ii = d_v comes out by itself.
 /// </summary>
+/// <example><code>var i = Symbol.Index("i"); Expr s = IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); // sum_{i=1}^{D} a_i</code></example>
 public sealed record IndexSum : Expr
 {
     private readonly bool random;
@@ -24,15 +25,19 @@ public sealed record IndexSum : Expr
     }
 
     /// <summary>The summand.</summary>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Expr body = s.Body;</code></example>
     public Expr Body { get; }
 
     /// <summary>The bound index.</summary>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Symbol bound = s.Index; // i</code></example>
     public Symbol Index { get; }
 
     /// <summary>Lower bound (inclusive).</summary>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Expr lo = s.Lower; // 1</code></example>
     public Expr Lower { get; }
 
     /// <summary>Upper bound (inclusive).</summary>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Expr hi = s.Upper; // D</code></example>
     public Expr Upper { get; }
 
     /// <inheritdoc />
@@ -42,12 +47,15 @@ public sealed record IndexSum : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children[0], Index, children[1], children[2]);
 
     /// <summary>The number of terms, upper - lower + 1.</summary>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, 2, Symbol.Count("D")); Expr n = s.Count; // D - 1</code></example>
     public Expr Count => Sum.Of([Upper, Product.Of(Number.MinusOne, Lower), Number.One]);
 
     /// <summary>sum_{index = 1}^{upper} body.</summary>
+    /// <example><code>var i = Symbol.Index("i"); Expr s = IndexSum.Of(Sym.Var("c"), i, Symbol.Count("D")); // c D: a constant body leaves the sum</code></example>
     public static Expr Of(Expr body, Symbol index, Expr upper) => Of(body, index, Number.One, upper);
 
     /// <summary>The canonical index sum.</summary>
+    /// <example><code>var i = Symbol.Index("i"); Expr s = IndexSum.Of(RandomVariable.Of("a", [i], []), i, 2, Symbol.Count("D"));</code></example>
     public static Expr Of(Expr body, Symbol index, Expr lower, Expr upper)
     {
         if (body is Sum s) return Sum.Of(s.Terms.Select(t => Of(t, index, lower, upper)));
@@ -67,10 +75,15 @@ public sealed record IndexSum : Expr
     }
 
     /// <summary>This sum with its bound index renamed to <paramref name="fresh"/>.</summary>
+    /// <example><code>
+    /// var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D"));
+    /// IndexSum same = s.Renamed(Symbol.Index("j")); // sum_j a_j
+    /// </code></example>
     public IndexSum Renamed(Symbol fresh) =>
         fresh.Equals(Index) ? this : new IndexSum(Substitution.Apply(Body, Index, fresh), fresh, Lower, Upper);
 
     /// <summary>A name based on <paramref name="index"/> not in <paramref name="used"/>.</summary>
+    /// <example><code>Symbol j = IndexSum.FreshIndex(Symbol.Index("i"), new HashSet&lt;string&gt; { "i" }); // i1</code></example>
     public static Symbol FreshIndex(Symbol index, ISet<string> used)
     {
         if (!used.Contains(index.Name)) return index;

@@ -2,6 +2,7 @@
 namespace NnQft.Symbolic;
 
 /// <summary>The Kronecker delta of two indices; delta_ii = 1 and distinct numbers give 0. Arguments sorted.</summary>
+/// <example><code>Expr d = KroneckerDelta.Of(Symbol.Index("i"), Symbol.Index("j")); // delta_{ij}</code></example>
 public sealed record KroneckerDelta : Expr
 {
     private KroneckerDelta(Expr i, Expr j)
@@ -12,9 +13,11 @@ public sealed record KroneckerDelta : Expr
     }
 
     /// <summary>First index.</summary>
+    /// <example><code>var d = (KroneckerDelta)KroneckerDelta.Of(Symbol.Index("i"), Symbol.Index("j")); Expr i = d.I;</code></example>
     public Expr I { get; }
 
     /// <summary>Second index.</summary>
+    /// <example><code>var d = (KroneckerDelta)KroneckerDelta.Of(Symbol.Index("i"), Symbol.Index("j")); Expr j = d.J;</code></example>
     public Expr J { get; }
 
     /// <inheritdoc />
@@ -27,6 +30,7 @@ public sealed record KroneckerDelta : Expr
     public override bool IsRandom => false;
 
     /// <summary>The canonical delta.</summary>
+    /// <example><code>Expr one = KroneckerDelta.Of(2, 2); Expr zero = KroneckerDelta.Of(1, 2); // numbers decide at once</code></example>
     public static Expr Of(Expr i, Expr j)
     {
         if (i.Equals(j)) return Number.One;

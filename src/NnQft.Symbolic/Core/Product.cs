@@ -6,6 +6,7 @@ namespace NnQft.Symbolic;
 /// A canonical n-ary product: an exact coefficient times at least one non-numeric factor, factors flattened,
 /// equal bases merged by adding exponents, and sorted by <see cref="ExprOrder"/>.
 /// </summary>
+/// <example><code>Expr e = Product.Of(3, Sym.Var("x")); // 3 x, kept as coefficient and factors</code></example>
 public sealed record Product : Expr
 {
     private readonly bool random;
@@ -22,9 +23,11 @@ public sealed record Product : Expr
     }
 
     /// <summary>The rational coefficient (never 0; 1 is allowed only with two or more factors).</summary>
+    /// <example><code>Number c = ((Product)(3 * Sym.Var("x") * Sym.Var("y"))).Coefficient; // 3</code></example>
     public Number Coefficient { get; }
 
     /// <summary>The non-numeric factors, sorted.</summary>
+    /// <example><code>ExprList f = ((Product)(3 * Sym.Var("x") * Sym.Var("y"))).Factors; // x, y</code></example>
     public ExprList Factors { get; }
 
     /// <inheritdoc />
@@ -34,9 +37,11 @@ public sealed record Product : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children);
 
     /// <summary>The product of two expressions.</summary>
+    /// <example><code>Expr e = Product.Of(Sym.Var("x"), Sym.Var("x")); // x^2</code></example>
     public static Expr Of(Expr a, Expr b) => Of([a, b]);
 
     /// <summary>The canonical product of the given factors.</summary>
+    /// <example><code>Expr e = Product.Of([2, Sym.Var("x"), Sym.Var("y")]);</code></example>
     public static Expr Of(IEnumerable<Expr> factors)
     {
         // Small products dominate: a list with linear search beats a dictionary and allocates less.
@@ -104,6 +109,7 @@ public sealed record Product : Expr
     }
 
     /// <summary>Splits an expression into its rational coefficient and the rest (1 when purely numeric).</summary>
+    /// <example><code>var (c, rest) = Product.Split(6 * Sym.Var("x")); // 6 and x</code></example>
     public static (Number Coefficient, Expr Remainder) Split(Expr e) => e switch
     {
         Number n => (n, Number.One),

@@ -6,6 +6,7 @@ namespace NnQft.Symbolic;
 /// A canonical n-ary sum: flattened, like terms merged (terms equal up to a rational coefficient), zero terms
 /// dropped, sorted by <see cref="ExprOrder"/>; the numeric constant, if any, is one of the terms.
 /// </summary>
+/// <example><code>Expr e = Sum.Of(Sym.Var("x"), Sym.Var("x")); // 2 x: like terms merge</code></example>
 public sealed record Sum : Expr
 {
     private readonly bool random;
@@ -21,6 +22,7 @@ public sealed record Sum : Expr
     }
 
     /// <summary>At least two terms, sorted.</summary>
+    /// <example><code>ExprList terms = ((Sum)(Sym.Var("x") + Sym.Var("y"))).Terms; // x, y</code></example>
     public ExprList Terms { get; }
 
     /// <inheritdoc />
@@ -30,9 +32,11 @@ public sealed record Sum : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children);
 
     /// <summary>The sum of two expressions.</summary>
+    /// <example><code>Expr e = Sum.Of(Sym.Var("x"), 1);</code></example>
     public static Expr Of(Expr a, Expr b) => Of([a, b]);
 
     /// <summary>The canonical sum of the given terms.</summary>
+    /// <example><code>Expr e = Sum.Of(Enumerable.Range(1, 3).Select(k =&gt; (Expr)k * Sym.Var("x"))); // 6 x</code></example>
     public static Expr Of(IEnumerable<Expr> terms)
     {
         // Linear search while small, a dictionary index once the sum grows.

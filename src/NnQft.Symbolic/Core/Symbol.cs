@@ -5,9 +5,11 @@ namespace NnQft.Symbolic;
 /// A named scalar. Assumptions (positive, integer) are metadata used by simplification and by numeric checks;
 /// equality is by name only, so a symbol means the same thing wherever it appears.
 /// </summary>
+/// <example><code>var x = new Symbol("x"); var T = Symbol.Count("T"); Expr e = T * x;</code></example>
 public sealed record Symbol : Expr
 {
     /// <summary>A symbol with the given assumptions.</summary>
+    /// <example><code>var l = new Symbol("l", IsPositive: true);</code></example>
     public Symbol(string Name, bool IsPositive = false, bool IsInteger = false)
     {
         this.Name = Name;
@@ -17,12 +19,15 @@ public sealed record Symbol : Expr
     }
 
     /// <summary>The name.</summary>
+    /// <example><code>string name = Sym.Var("sigma_a").Name; // "sigma_a"</code></example>
     public string Name { get; init => (field, SymbolMask) = (value, MaskBit(value)); }
 
     /// <summary>Assumed positive (and real).</summary>
+    /// <example><code>bool positive = Symbol.Positive("l").IsPositive; // true</code></example>
     public bool IsPositive { get; init; }
 
     /// <summary>Assumed an integer.</summary>
+    /// <example><code>bool integer = Symbol.Index("i").IsInteger; // true</code></example>
     public bool IsInteger { get; init; }
 
     /// <inheritdoc />
@@ -41,11 +46,14 @@ public sealed record Symbol : Expr
     public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
 
     /// <summary>A positive real symbol (a width, a standard deviation).</summary>
+    /// <example><code>Symbol l = Symbol.Positive("l");</code></example>
     public static Symbol Positive(string name) => new(name, IsPositive: true);
 
     /// <summary>A positive integer symbol (a count: T, N_h, d_v).</summary>
+    /// <example><code>Symbol heads = Symbol.Count("N_h"); // positive integer</code></example>
     public static Symbol Count(string name) => new(name, IsPositive: true, IsInteger: true);
 
     /// <summary>An integer index symbol (bound by index sums).</summary>
+    /// <example><code>Symbol i = Symbol.Index("i"); // a summation index</code></example>
     public static Symbol Index(string name) => new(name, IsInteger: true);
 }

@@ -2,9 +2,11 @@
 namespace NnQft.Symbolic;
 
 /// <summary>Set partitions and perfect matchings of {0, ..., n-1}, in a deterministic order.</summary>
+/// <example><code>int bell3 = SetPartitions.Of(3).Count(); // 5</code></example>
 public static class SetPartitions
 {
     /// <summary>Every set partition of {0..n-1} as a list of blocks (each block ascending, blocks by least element).</summary>
+    /// <example><code>foreach (var partition in SetPartitions.Of(3)) Console.WriteLine(string.Join(" | ", partition.Select(b =&gt; string.Join(",", b))));</code></example>
     public static IEnumerable<IReadOnlyList<IReadOnlyList<int>>> Of(int n)
     {
         // Restricted growth strings: label[i] <= 1 + max(label[0..i-1]).
@@ -29,6 +31,7 @@ public static class SetPartitions
     }
 
     /// <summary>Every perfect matching of {0..n-1} (none for odd n): the Isserlis/Wick pairings.</summary>
+    /// <example><code>int pairings = SetPartitions.Matchings(4).Count; // 3: (01)(23), (02)(13), (03)(12)</code></example>
     public static IReadOnlyList<IReadOnlyList<(int, int)>> Matchings(int n)
     {
         var all = new List<IReadOnlyList<(int, int)>>();
@@ -50,6 +53,7 @@ public static class SetPartitions
     }
 
     /// <summary>The Moebius coefficient of a partition with <paramref name="blocks"/> blocks: (-1)^(b-1) (b-1)!.</summary>
+    /// <example><code>Number mu = SetPartitions.Moebius(3); // (-1)^2 2! = 2</code></example>
     public static Number Moebius(int blocks)
     {
         System.Numerics.BigInteger f = 1;

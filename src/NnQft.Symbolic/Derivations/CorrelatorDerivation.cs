@@ -11,6 +11,10 @@ namespace NnQft.Symbolic;
 /// D = inf; expectations of A's and G's at finite D); the <c>InC</c> forms are the same in the conditional
 /// covariance c(x, y).
 /// </summary>
+/// <example><code>
+/// CorrelatorDerivation g2 = Derive.Correlator(Architecture.Default, order: 2, connected: false);
+/// Console.WriteLine($"{LatexPrinter.Print(g2.Value)} ({g2.Steps.Count} steps)");
+/// </code></example>
 public sealed record CorrelatorDerivation(
     Architecture Architecture,
     int Order,

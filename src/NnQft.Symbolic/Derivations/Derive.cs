@@ -13,6 +13,7 @@ namespace NnQft.Symbolic;
 public static class Derive
 {
     /// <summary>G_n(x1..xn), or its connected part, derived from the network definition.</summary>
+    /// <example><code>var g4c = Derive.Correlator(Architecture.Default with { Features = Width.Infinite }, order: 4, connected: true);</code></example>
     public static CorrelatorDerivation Correlator(Architecture architecture, int order, bool connected)
     {
         if (order < 1 || order > 8) throw new InvalidInputException("order", "must be an integer from 1 to 8", order.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -67,6 +68,7 @@ public static class Derive
     /// E[phi(x_1)...phi(x_n) | A, G] for the given points, in per-head conditional covariances c_h(xa, xb) with head
     /// sums (the Rao-Blackwell integrand). Compile it with <see cref="Compiler"/>.
     /// </summary>
+    /// <example><code>Expr m2 = Derive.ConditionalMoment(Architecture.Default, NetworkSymbols.Points(2)); // E[phi(x1) phi(x2) | A, G]</code></example>
     public static Expr ConditionalMoment(Architecture architecture, IReadOnlyList<Symbol> points) =>
         ConditionalMoment(new AttentionNetwork(architecture), points);
 

@@ -2,9 +2,11 @@
 namespace NnQft.Symbolic;
 
 /// <summary>The tree-walking interpreter: evaluates an expression in an environment (index sums as loops).</summary>
+/// <example><code>double y = Evaluator.Evaluate(Sym.Var("x") * 2, EvaluationEnvironment.OfSymbols(new Dictionary&lt;string, double&gt; { ["x"] = 3 })); // 6</code></example>
 public static class Evaluator
 {
     /// <summary>The numeric value of e.</summary>
+    /// <example><code>double y = Evaluator.Evaluate(Sym.Cos(Sym.Var("x")), EvaluationEnvironment.OfSymbols(new Dictionary&lt;string, double&gt; { ["x"] = 0 })); // 1</code></example>
     public static double Evaluate(Expr e, EvaluationEnvironment env) => Eval(e, env, new Dictionary<string, double>());
 
     private static double Eval(Expr e, EvaluationEnvironment env, Dictionary<string, double> bound)

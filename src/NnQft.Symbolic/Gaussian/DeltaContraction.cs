@@ -6,9 +6,15 @@ namespace NnQft.Symbolic;
 /// union-find, then one substitution. Sums whose index no longer appears contribute their count
 /// (sum_i 1 = d_v). Equivalent to rebuilding the sums one by one with <see cref="IndexSum.Of(Expr, Symbol, Expr, Expr)"/>, but linear.
 /// </summary>
+/// <example><code>var j = Symbol.Index("j"); var sum = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [j], []), j, Symbol.Count("D"));
+/// Expr e = DeltaContraction.Contract([sum], KroneckerDelta.Of(Symbol.Index("i"), j) * sum.Body); // a_i</code></example>
 public static class DeltaContraction
 {
     /// <summary>The monomial <paramref name="term"/> summed over <paramref name="sums"/> (outermost first), deltas contracted.</summary>
+    /// <example><code>
+    /// var j = Symbol.Index("j"); var sum = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [j], []), j, Symbol.Count("D"));
+    /// Expr e = DeltaContraction.Contract([sum], KroneckerDelta.Of(1, j) * sum.Body); // a_1
+    /// </code></example>
     public static Expr Contract(IReadOnlyList<IndexSum> sums, Expr term)
     {
         var bound = sums.Select(s => s.Index).ToHashSet();

@@ -8,9 +8,17 @@ namespace NnQft.Symbolic;
 /// Valid when f is an expectation-level quantity invariant under relabelling (the caller's
 /// <c>afterLabelling</c> canonicalises the labels, e.g. factorises independent heads).
 /// </summary>
+/// <example><code>
+/// var t = Symbol.Index("t"); var T = Symbol.Count("T");
+/// Expr e = ExchangeableSums.Reduce(IndexSum.Of(Expectation.Of(NetworkSymbols.A(t, Sym.Var("x1"))), t, T), T, body =&gt; body); // T E[A_1(x1)]
+/// </code></example>
 public static class ExchangeableSums
 {
     /// <summary>Reduces every index sum with upper bound <paramref name="upper"/> (lower bound 1).</summary>
+    /// <example><code>
+    /// var h = Symbol.Index("h"); Expr nh = NetworkSymbols.Heads;
+    /// Expr e = ExchangeableSums.Reduce(IndexSum.Of(Apply.Of("f", [h]), h, nh), nh, AttentionNetwork.StripHeads); // N_h f(1)
+    /// </code></example>
     public static Expr Reduce(Expr e, Expr upper, Func<Expr, Expr> afterLabelling) =>
         Sum.Of(Prenex.Terms(e).Select(term => ReduceTerm(term, upper, afterLabelling)));
 
@@ -33,10 +41,12 @@ public static class ExchangeableSums
     }
 
     /// <summary>N (N-1) ... (N-k+1), the number of ways to give k blocks distinct labels.</summary>
+    /// <example><code>Expr e = ExchangeableSums.FallingFactorial(Symbol.Count("T"), 2); // T (T - 1)</code></example>
     public static Expr FallingFactorial(Expr n, int k) =>
         Product.Of(Enumerable.Range(0, k).Select(j => Sum.Of(n, Number.Of(-j))));
 
     /// <summary>Unrolls every index sum whose bounds are numbers into its explicit terms.</summary>
+    /// <example><code>var t = Symbol.Index("t"); Expr e = ExchangeableSums.Unroll(IndexSum.Of(Apply.Of("f", [t]), t, 3)); // f(1) + f(2) + f(3)</code></example>
     public static Expr Unroll(Expr e) => Substitution.Rewrite(e, node =>
         node is IndexSum { Lower: Number lo, Upper: Number hi } s && lo.IsInteger && hi.IsInteger
             ? Sum.Of(Enumerable.Range((int)lo.Numerator, (int)(hi.Numerator - lo.Numerator) + 1)

@@ -2,9 +2,11 @@
 namespace NnQft.Symbolic;
 
 /// <summary>The symbols an expression depends on (indices bound by index sums excluded).</summary>
+/// <example><code>var i = Symbol.Index("i"); IReadOnlySet&lt;Symbol&gt; free = FreeSymbols.Of(IndexSum.Of(Apply.Of("f", [i, Sym.Var("x")]), i, Symbol.Count("D"))); // x and D, not i</code></example>
 public static class FreeSymbols
 {
     /// <summary>The free symbols.</summary>
+    /// <example><code>IReadOnlySet&lt;Symbol&gt; free = FreeSymbols.Of(Sym.Var("x") * Sym.Var("y")); // x, y</code></example>
     public static IReadOnlySet<Symbol> Of(Expr e)
     {
         var set = new HashSet<Symbol>();
@@ -13,9 +15,11 @@ public static class FreeSymbols
     }
 
     /// <summary>The names of the free symbols.</summary>
+    /// <example><code>string names = string.Join(",", FreeSymbols.Names(Sym.Var("x") + 1)); // "x"</code></example>
     public static IEnumerable<string> Names(Expr e) => Of(e).Select(s => s.Name);
 
     /// <summary>True if <paramref name="s"/> occurs free in <paramref name="e"/>.</summary>
+    /// <example><code>bool hasX = FreeSymbols.Contains(Sym.Cos(Sym.Var("x")), Sym.Var("x")); // true</code></example>
     public static bool Contains(Expr e, Symbol s) => (e.SymbolMask & s.SymbolMask) != 0 && e switch
     {
         Symbol x => x.Equals(s),

@@ -5,9 +5,14 @@ namespace NnQft.Symbolic;
 /// A monomial with all its index sums pulled to the front (bound indices renamed apart):
 /// sum_{i1} ... sum_{ik} c * f1 * ... * fm. Powers with positive integer exponents are listed as repeated factors.
 /// </summary>
+/// <example><code>
+/// var i = Symbol.Index("i"); var p = Prenex.Of(3 * IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")));
+/// int sums = p.Sums.Count; // 1, coefficient 3, factors [a_i]
+/// </code></example>
 public sealed record Prenex(IReadOnlyList<IndexSum> Sums, Number Coefficient, IReadOnlyList<Expr> Factors)
 {
     /// <summary>Splits an expanded monomial (no sums of terms at top level).</summary>
+    /// <example><code>var p = Prenex.Of(2 * Sym.Var("x") * Sym.Var("x")); // no sums, coefficient 2, factors [x, x]</code></example>
     public static Prenex Of(Expr monomial, IEnumerable<string>? alsoUsed = null)
     {
         var used = new HashSet<string>(FreeSymbols.Names(monomial));
@@ -39,6 +44,10 @@ public sealed record Prenex(IReadOnlyList<IndexSum> Sums, Number Coefficient, IR
     }
 
     /// <summary>Re-wraps a body in these sums, innermost last (canonical construction contracts deltas).</summary>
+    /// <example><code>
+    /// var i = Symbol.Index("i"); var p = Prenex.Of(IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")));
+    /// Expr e = p.Wrap(Expectation.Of(Product.Of(p.Factors))); // sum_i E[a_i]
+    /// </code></example>
     public Expr Wrap(Expr body, IEnumerable<IndexSum>? only = null)
     {
         var list = (only ?? Sums).ToList();
@@ -47,6 +56,7 @@ public sealed record Prenex(IReadOnlyList<IndexSum> Sums, Number Coefficient, IR
     }
 
     /// <summary>The terms of an expression after expansion.</summary>
+    /// <example><code>var x = Sym.Var("x"); int n = Prenex.Terms(Expr.Pow(x + 1, 2)).Count; // 3</code></example>
     public static IReadOnlyList<Expr> Terms(Expr e)
     {
         var x = Expansion.Expand(e);

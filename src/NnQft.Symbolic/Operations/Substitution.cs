@@ -5,13 +5,19 @@ namespace NnQft.Symbolic;
 /// Replaces sub-expressions, rebuilding canonically. Bound indices are respected: a sum's own index is never
 /// replaced inside it, and a sum whose index would capture a free symbol of the replacement is renamed first.
 /// </summary>
+/// <example><code>var x = Sym.Var("x"); Expr e = Substitution.Apply(x * x + 1, x, 2); // 5</code></example>
 public static class Substitution
 {
     /// <summary>e with every occurrence of <paramref name="target"/> replaced by <paramref name="replacement"/>.</summary>
+    /// <example><code>var x = Sym.Var("x"); Expr e = Substitution.Apply(Sym.Sin(x), x, 2 * Sym.Var("y")); // sin(2 y)</code></example>
     public static Expr Apply(Expr e, Expr target, Expr replacement) =>
         Apply(e, new Dictionary<Expr, Expr> { [target] = replacement });
 
     /// <summary>e with the given replacements applied simultaneously.</summary>
+    /// <example><code>
+    /// var (x, y) = (Sym.Var("x"), Sym.Var("y"));
+    /// Expr swapped = Substitution.Apply(x - y, new Dictionary&lt;Expr, Expr&gt; { [x] = y, [y] = x }); // y - x
+    /// </code></example>
     public static Expr Apply(Expr e, IReadOnlyDictionary<Expr, Expr> map)
     {
         if (map.Count == 0) return e;
@@ -22,6 +28,7 @@ public static class Substitution
     }
 
     /// <summary>e with <paramref name="rewrite"/> applied bottom-up to every node (the function returns its input to keep it).</summary>
+    /// <example><code>Expr e = Substitution.Rewrite(Sym.Var("x") + Sym.Var("y"), node =&gt; node is Symbol s ? Sym.Var(s.Name + "'") : node); // x' + y'</code></example>
     public static Expr Rewrite(Expr e, Func<Expr, Expr> rewrite)
     {
         var children = e.Children;

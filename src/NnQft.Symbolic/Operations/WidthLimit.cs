@@ -5,9 +5,11 @@ namespace NnQft.Symbolic;
 /// Large-parameter structure: an expression as a polynomial in 1/w (w a width such as d_v), its leading order as
 /// w -> infinity, and the split into the w^0 part and the rest.
 /// </summary>
+/// <example><code>var dv = NetworkSymbols.ValueWidth; Expr g = WidthLimit.LeadingOrder(3 + 2 / dv, dv); // 3</code></example>
 public static class WidthLimit
 {
     /// <summary>The expanded expression grouped by the exponent of <paramref name="w"/> (coefficients free of w).</summary>
+    /// <example><code>var dv = NetworkSymbols.ValueWidth; var parts = WidthLimit.ByPower(3 + 2 / dv, dv); // {0: 3, -1: 2}</code></example>
     public static IReadOnlyDictionary<Number, Expr> ByPower(Expr e, Symbol w)
     {
         var groups = new Dictionary<Number, List<Expr>>();
@@ -21,6 +23,7 @@ public static class WidthLimit
     }
 
     /// <summary>(the w^0 part, the remainder).</summary>
+    /// <example><code>var dv = NetworkSymbols.ValueWidth; var (leading, rest) = WidthLimit.SplitConstant(3 + 2 / dv, dv); // 3 and 2/d_v</code></example>
     public static (Expr Leading, Expr Remainder) SplitConstant(Expr e, Symbol w)
     {
         var parts = ByPower(e, w);
@@ -30,6 +33,7 @@ public static class WidthLimit
     }
 
     /// <summary>The leading term as w -> infinity (highest power of w; for an expansion in 1/w, the w^0 part).</summary>
+    /// <example><code>var d = NetworkSymbols.Features; Expr g = WidthLimit.LeadingOrder(Sym.Var("k") + Sym.Var("m") / d, d); // k</code></example>
     public static Expr LeadingOrder(Expr e, Symbol w)
     {
         var parts = ByPower(e, w);

@@ -7,9 +7,11 @@ namespace NnQft.Symbolic;
 /// The infix layout shared by the text, SymPy and LaTeX printers: sums with signs, products split into numerator
 /// and denominator, powers, parenthesisation by <see cref="Precedence"/>. Subclasses supply the syntax of atoms.
 /// </summary>
+/// <example><code>InfixPrinter printer = new TextPrinter(); string text = printer.Print(Sym.Var("x") + 1); // "x + 1"</code></example>
 public abstract class InfixPrinter
 {
     /// <summary>Prints e.</summary>
+    /// <example><code>InfixPrinter printer = new SympyPrinter(); string py = printer.Print(2 * Sym.Var("x"));</code></example>
     public string Print(Expr e) => Render(e).Text;
 
     /// <summary>Text and its precedence.</summary>

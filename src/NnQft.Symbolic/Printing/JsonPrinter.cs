@@ -9,9 +9,11 @@ namespace NnQft.Symbolic;
 /// number (value "p/q"), symbol (name), function (name, args), kernel (token, args), apply (name, args),
 /// random (name, indices, points), delta (args), sum (index, lower, upper, body), expectation (args), cumulant (args).
 /// </summary>
+/// <example><code>string json = JsonPrinter.Print(Sym.Var("x") + 1);</code></example>
 public static class JsonPrinter
 {
     /// <summary>The JSON tree.</summary>
+    /// <example><code>System.Text.Json.Nodes.JsonNode tree = JsonPrinter.ToJson(Sym.Exp(Sym.Var("x")));</code></example>
     public static JsonNode ToJson(Expr e) => e switch
     {
         Number n => new JsonObject { ["op"] = "number", ["value"] = n.IsInteger ? n.Numerator.ToString() : $"{n.Numerator}/{n.Denominator}" },
@@ -31,6 +33,7 @@ public static class JsonPrinter
     };
 
     /// <summary>The JSON text, indented.</summary>
+    /// <example><code>string json = JsonPrinter.Print(Derive.Correlator(Architecture.Default, 2, connected: false).Value);</code></example>
     public static string Print(Expr e) => ToJson(e).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
     private static JsonObject Op(string op, IEnumerable<Expr> args) => new() { ["op"] = op, ["args"] = Array(args) };

@@ -7,11 +7,13 @@ namespace NnQft.Symbolic;
 /// LaTeX: <c>\frac{}{}</c> quotients, juxtaposed factors, Greek letters for sigma, <c>k_{1}(x_{1}, x_{2})</c>,
 /// <c>\mathbb{E}\left[...\right]</c>, <c>\operatorname{Cov}</c>, <c>\sum_{t=1}^{T}</c>.
 /// </summary>
+/// <example><code>string tex = LatexPrinter.Print(Expr.Pow(NetworkSymbols.SigmaV, 2) / NetworkSymbols.ValueWidth); // \frac{\sigma_{V}^{2}}{d_{v}}</code></example>
 public sealed partial class LatexPrinter : InfixPrinter
 {
     private static readonly LatexPrinter Instance = new();
 
     /// <summary>Prints e as LaTeX.</summary>
+    /// <example><code>string tex = LatexPrinter.Print(Derive.Correlator(Architecture.Default, 4, connected: true).Value);</code></example>
     public static new string Print(Expr e) => ((InfixPrinter)Instance).Print(e);
 
     /// <inheritdoc />

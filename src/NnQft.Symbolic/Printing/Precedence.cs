@@ -2,6 +2,7 @@
 namespace NnQft.Symbolic;
 
 /// <summary>The binding strength shared by every printer: a child is parenthesised when it binds more loosely than its context needs.</summary>
+/// <example><code>bool binds = Precedence.Power &gt; Precedence.Product; // true: x*y^2 needs no parentheses</code></example>
 public enum Precedence
 {
     /// <summary>A sum or difference (also a leading minus sign).</summary>

@@ -7,11 +7,13 @@ namespace NnQft.Symbolic;
 /// undefined functions such as <c>A(h, t, x1)</c>, expectations <c>Expectation(...)</c>, cumulants
 /// <c>Covariance(x, y)</c> / <c>Cumulant(x, y, z)</c>.
 /// </summary>
+/// <example><code>string py = SympyPrinter.Print(Sym.Exp(-Sym.Var("r"))); // exp(-r)</code></example>
 public sealed class SympyPrinter : InfixPrinter
 {
     private static readonly SympyPrinter Instance = new();
 
     /// <summary>Prints e as SymPy source.</summary>
+    /// <example><code>string py = SympyPrinter.Print(Expr.Pow(Sym.Var("x"), Sym.Rational(1, 2)));</code></example>
     public static new string Print(Expr e) => ((InfixPrinter)Instance).Print(e);
 
     /// <inheritdoc />

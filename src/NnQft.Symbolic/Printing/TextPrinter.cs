@@ -2,11 +2,13 @@
 namespace NnQft.Symbolic;
 
 /// <summary>Plain text: <c>T*sigma_V^2*k1(x1, x2)*M2(1, x1, x2)</c>, <c>E[...]</c>, <c>Cov(..., ...)</c>, <c>Sum(f, (t, 1, T))</c>.</summary>
+/// <example><code>string text = TextPrinter.Print(Expectation.Of(RandomVariable.Of("a", [], []) * RandomVariable.Of("a", [], []))); // E[a^2]</code></example>
 public sealed class TextPrinter : InfixPrinter
 {
     private static readonly TextPrinter Instance = new();
 
     /// <summary>Prints e as plain text.</summary>
+    /// <example><code>string text = TextPrinter.Print(2 * Sym.Var("x")); // "2*x"</code></example>
     public static new string Print(Expr e) => ((InfixPrinter)Instance).Print(e);
 
     /// <inheritdoc />
