@@ -26,13 +26,13 @@ internal static class AttentionCommand
         {
             Description = "quadrature (relative error < 1e-9, stderr 0), mc (Monte Carlo over the logits, with its standard error), " +
                           "hard (the sigma^2 -> infinity limit; --sigma2 is ignored) or series (the small-logit Taylor polynomial through " +
-                          "sigma^order, derived by the symbolic engine: softmax expanded, Gaussian moments by Wick; T <= 4).",
+                          "sigma^order, derived by the symbolic engine for symbolic T: softmax expanded, Gaussian moments by Wick, token sums as powers of T).",
             DefaultValueFactory = _ => "quadrature",
         };
         var samples = new Option<long>("--samples") { Description = "Monte Carlo samples (mc only), >= 2.", DefaultValueFactory = _ => 1_000_000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (mc only).", DefaultValueFactory = _ => 1UL };
-        var format = new Option<string>("--format") { Description = "json (default) or text (one line; series adds its polynomial).", DefaultValueFactory = _ => "json" };
-        var order = new Option<int>("--order") { Description = "Series order in sigma: 2, 4 or 6 (series only; order 6 at T = 4 takes ~15 s).", DefaultValueFactory = _ => 4 };
+        var format = new Option<string>("--format") { Description = "json (default) or text (one line; series adds its polynomial for the given T and for symbolic T).", DefaultValueFactory = _ => "json" };
+        var order = new Option<int>("--order") { Description = "Series order in sigma: 2, 4, 6, 8 or 10 (series only).", DefaultValueFactory = _ => 4 };
         var command = new Command("attention", "The two-point attention moment F_T(sigma^2, rho) = E[A_1(x) A_1(y)] at d_k = infinity.")
         {
             tokens, sigma2, rho, method, samples, seed, format, order,
@@ -51,18 +51,15 @@ internal static class AttentionCommand
                 throw new InvalidInputException("--rho", "must be a number in [-1, 1]", Show(r));
             if (!Methods.Contains(m)) throw new InvalidInputException("--method", "must be quadrature, series, mc or hard", m);
             if (fmt is not ("json" or "text")) throw new InvalidInputException("--format", "must be json or text", fmt);
-            if (parse.GetValue(order) is not (2 or 4 or 6))
-                throw new InvalidInputException("--order", "must be 2, 4 or 6", parse.GetValue(order).ToString(CultureInfo.InvariantCulture));
+            int k = parse.GetValue(order);
+            if (k is not (2 or 4 or 6 or 8 or 10))
+                throw new InvalidInputException("--order", "must be 2, 4, 6, 8 or 10", k.ToString(CultureInfo.InvariantCulture));
             string? polynomial = null;
             double seriesValue = 0;
             if (m == "series")
             {
-                int k = parse.GetValue(order);
-                if (t > 4) throw new InvalidInputException("--tokens", "must be in 1..4 for --method series (the symbolic expansion grows fast with T)", t.ToString(CultureInfo.InvariantCulture));
-                var expression = SmallLogitSeries(t, k);
-                polynomial = TextPrinter.Print(expression);
-                seriesValue = Evaluator.Evaluate(expression, EvaluationEnvironment.OfSymbols(
-                    new Dictionary<string, double> { ["sigma"] = Math.Sqrt(s2), ["rho"] = r }));
+                seriesValue = SmallLogitSeries.Value(k, t, s2, r);
+                polynomial = SeriesText(k, t);
             }
             long n = parse.GetValue(samples);
             if (m == "mc" && n < 2) throw new InvalidInputException("--samples", "must be an integer >= 2", n.ToString(CultureInfo.InvariantCulture));
@@ -75,28 +72,42 @@ internal static class AttentionCommand
             };
             Console.Out.WriteLine(fmt == "text"
                 ? $"F_{t}(sigma^2 = {Show(s2)}, rho = {Show(r)}) = {Show(value)} +- {Show(stderr)} ({m})"
-                  + (polynomial is null ? "" : $"{Environment.NewLine}F_{t} = {polynomial} + O(sigma^{parse.GetValue(order) + 2})")
+                  + (polynomial is null ? "" : Environment.NewLine + polynomial)
                 : Json(t, s2, r, value, stderr, m));
             return CliRunner.Ok;
         }));
         return command;
     }
 
+    /// <summary>Longest symbolic-T polynomial printed in text format (order 10 is longer and would swamp the output).</summary>
+    private const int MaxSymbolicText = 2000;
+
     /// <summary>
-    /// F_T through sigma^order, derived (not transcribed): logits sigma xi_t at the two points, the softmax product
-    /// Taylor-expanded in sigma, then E over xi by the Wick engine with E[xi_t xi_u] = delta_tu and
-    /// E[xi_t xi'_u] = rho delta_tu.
+    /// The series for the given T, and for symbolic T when it fits, in ascending powers of sigma, each followed by
+    /// its remainder O(sigma^(order + 2)).
     /// </summary>
-    private static Expr SmallLogitSeries(int tokens, int order)
+    private static string SeriesText(int order, int tokens)
     {
-        var sigma = NnQft.Symbolic.Symbol.Positive("sigma");
-        var rho = new NnQft.Symbolic.Symbol("rho");
-        RandomVariable Xi(int t, int copy) => RandomVariable.Of("xi", [t, copy], []);
-        Expr FirstWeight(int copy) => Sym.Exp(sigma * Xi(1, copy)) / Sum.Of(Enumerable.Range(1, tokens).Select(t => Sym.Exp(sigma * Xi(t, copy))));
-        var family = new GaussianFamily("xi", (p, q) => KroneckerDelta.Of(p.Indices[0], q.Indices[0])
-            * (p.Indices[1].Equals(q.Indices[1]) ? Number.One : rho));
-        var taylor = Series.Taylor(FirstWeight(0) * FirstWeight(1), sigma, order);
-        return Expansion.Expand(new WickEngine([family]).Expectation(taylor));
+        var fixedT = SmallLogitSeries.TwoPoint(order, tokens);
+        var forT = Ascending(Enumerable.Range(0, order + 1).Select(j => Series.Coefficient(fixedT, SmallLogitSeries.Sigma, j)).ToList());
+        var remainder = $" + O(sigma^{order + 2})";
+        var lines = new List<string> { $"F_{tokens} = {forT}{remainder}" };
+        var symbolic = Ascending(SmallLogitSeries.Coefficients(order));
+        if (symbolic.Length <= MaxSymbolicText) lines.Add($"F_T = {symbolic}{remainder}");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>c_0 + sigma^2*(c_2) + ... with the zero coefficients left out.</summary>
+    private static string Ascending(IReadOnlyList<Expr> coefficients)
+    {
+        var parts = new List<string>();
+        for (int j = 0; j < coefficients.Count; j++)
+        {
+            if (coefficients[j] is Number { IsZero: true }) continue;
+            var c = TextPrinter.Print(coefficients[j]);
+            parts.Add(j == 0 ? c : $"sigma^{j}*({c})");
+        }
+        return parts.Count == 0 ? "0" : string.Join(" + ", parts);
     }
 
     private static (double, double) FromEstimate(MonteCarloEstimate e) => (e.Value, e.StandardError);
