@@ -53,7 +53,17 @@ public static class SmallLogitSeries
     {
         if (!Orders.Contains(order))
             throw new InvalidInputException("order", "must be one of " + string.Join(", ", Orders), order.ToString(CultureInfo.InvariantCulture));
-        return Cache.GetOrAdd(order, k => new Lazy<IReadOnlyList<Expr>>(() => DeriveMoments(k).Select(Present).ToList())).Value;
+        return Cache.GetOrAdd(order, k => new Lazy<IReadOnlyList<Expr>>(() => DeriveCoefficients(k))).Value;
+    }
+
+    /// <summary>
+    /// <see cref="Coefficients(int)"/> derived afresh, bypassing the cache (for benchmarks and independent re-checks).
+    /// </summary>
+    public static IReadOnlyList<Expr> DeriveCoefficients(int order)
+    {
+        if (!Orders.Contains(order))
+            throw new InvalidInputException("order", "must be one of " + string.Join(", ", Orders), order.ToString(CultureInfo.InvariantCulture));
+        return DeriveMoments(order).Select(Present).ToList();
     }
 
     /// <summary>F_T through sigma^order for a fixed number of tokens: <see cref="TwoPoint(int)"/> with T substituted, expanded.</summary>
