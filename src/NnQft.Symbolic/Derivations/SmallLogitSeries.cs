@@ -12,7 +12,7 @@ namespace NnQft.Symbolic;
 /// sum_t e^{sigma xi_t} = T (1 + delta) with delta = O(sigma); e^{sigma xi}, 1/(1 + delta) and the binomial series
 /// of (1 + v)^(T-1) Taylor-expanded by <see cref="Series.Taylor(Expr, Symbol, int)"/>; the Gaussian moments of one
 /// token pair by Wick pairings (<see cref="WickEngine"/>); the sums over the T iid token pairs done by a generating
-/// function, whose expectation factorises into one pair's to the power T (so T stays a symbol and the cost does
+/// function, whose expectation factorises into token 1's factor times one pair's to the power T - 1 (so T stays a symbol and the cost does
 /// not grow with T). No coefficient is written by hand; the fixed-T brute-force expansion of the softmax and a
 /// route through symbolic index sums with delta contraction agree with it (see the tests).
 /// </summary>
