@@ -7,8 +7,9 @@ namespace NnQft.Numerics.Tests;
 
 /// <summary>
 /// F_T(sigma^2, rho) by quadrature. Stated accuracy: relative error below 1e-9 for T in [1, 4096], sigma^2 in
-/// [0, 100], rho in [-1, 1] whenever F_T &gt;= 1e-30 (below that the error is absolute, ~1e-16 F_max). Checked against an
-/// independent reference for T = 2, against the quadrature at twice the resolution, the known limits and Monte Carlo.
+/// [0, 100], rho in [-1, 1] whenever F_T &gt;= 1e-30 (below that the error is absolute, below 1e-40). Checked against
+/// independent references for T = 2 (any rho) and rho = 1 (any T), against the quadrature at twice the resolution and
+/// greater depth (including moments down to 1e-30, which live in the 11-sigma tails), the known limits and Monte Carlo.
 /// </summary>
 public class AttentionTwoPointTests
 {
@@ -65,6 +66,63 @@ public class AttentionTwoPointTests
         double expected = TwoTokenReference(sigma2, rho);
         double actual = AttentionMoments.TwoPoint(2, sigma2, rho);
         Assert.That(actual, Is.EqualTo(expected).Within(1e-9 * expected), $"reference {expected:R}");
+    }
+
+    /// <summary>
+    /// rho = 1: F = E[A_1^2] = int J(a) Phi(e^a)^(T-1) da with J(a) = E[e^{2(a+z)} exp(-e^{a+z})] and
+    /// Phi(u) = E exp(-u e^z) (1/S^2 = int u e^{-u S} du, u = e^a), one-dimensional Gaussian integrals done here by
+    /// Gauss-Legendre panels; 1 - Phi is integrated directly (with expm1) so that Phi^(T-1) keeps its relative accuracy.
+    /// </summary>
+    private static double FullyCorrelatedReference(int tokens, double sigma2)
+    {
+        double sigma = Math.Sqrt(sigma2);
+        double Gauss(double x, double a) => Math.Exp(-0.5 * Math.Pow((x - a) / sigma, 2)) / (Math.Sqrt(2 * Math.PI) * sigma);
+        double J(double a) => Integrate(x => Gauss(x, a) * Math.Exp(2 * x - Math.Exp(x)), Math.Max(a - 13 * sigma, -40), Math.Min(a + 13 * sigma, 4), 1.0);
+        double OneMinusPhi(double a)
+        {
+            double lo = a - 13 * sigma, hi = Math.Min(a + 13 * sigma, 40);
+            double inside = lo < hi ? Integrate(x => Gauss(x, a) * -double.ExpM1(-Math.Exp(x)), Math.Max(lo, -60), hi, 1.0) : 0;
+            return inside + MathNet.Numerics.SpecialFunctions.Erfc((40 - a) / (sigma * Math.Sqrt(2))) / 2;
+        }
+        // Where Phi is not close to 1 it is integrated directly (1 - (1 - Phi) would lose it to rounding).
+        double Phi(double a) => Integrate(x => Gauss(x, a) * Math.Exp(-Math.Exp(x)), a - 13 * sigma, Math.Min(a + 13 * sigma, 4), 1.0);
+        double LogPhi(double a)
+        {
+            double oneMinus = OneMinusPhi(a);
+            return oneMinus < 0.5 ? double.LogP1(-oneMinus) : Math.Log(Phi(a));
+        }
+        double Integrand(double a) => J(a) * Math.Exp((tokens - 1) * LogPhi(a));
+        return Integrate(Integrand, -40 - 13 * sigma, 4 + 13 * sigma, Math.Min(1.0, sigma));
+    }
+
+    [TestCase(16, 1.0)]
+    [TestCase(300, 25.0)]
+    [TestCase(4096, 100.0)]
+    public void FullyCorrelatedLogitsMatchIndependentOneDimensionalIntegral(int tokens, double sigma2)
+    {
+        double expected = FullyCorrelatedReference(tokens, sigma2);
+        double actual = AttentionMoments.TwoPoint(tokens, sigma2, 1.0);
+        Assert.That(actual, Is.EqualTo(expected).Within(1e-9 * expected), $"reference {expected:R}");
+    }
+
+    /// <summary>
+    /// Tiny moments (anti-correlated logits, many tokens, large variance) live deep in the Gaussian and Gumbel tails. A
+    /// quadrature truncated at fixed depth got these wrong by up to 1e-3 relative (and by orders of magnitude at 1e-30)
+    /// while still agreeing with itself at twice the resolution; the check is therefore against twice the resolution
+    /// AND ten e-folds more depth.
+    /// </summary>
+    [TestCase(70, 34.30666887867575, -0.999)]
+    [TestCase(95, 97.35476318623627, -0.999)]
+    [TestCase(2460, 99.83468661077073, -0.6583370341259693)]
+    [TestCase(4096, 100.0, -1.0, Category = "Slow")]
+    public void TinyMomentsAgreeWithADeeperFinerQuadrature(int tokens, double sigma2, double rho)
+    {
+        var law = new TokenLogitLaw(sigma2, rho);
+        double actual = AttentionMoments.TwoPoint(tokens, sigma2, rho);
+        double depth = -Math.Log(1e-12 * Math.Max(actual, 1e-30)) + 10;
+        double reference = TwoPointQuadrature.Evaluate(law, [(law, tokens - 1)], new QuadratureResolution(2, depth), actual);
+        Assert.That(actual, Is.LessThan(1e-10), "a tail case");
+        Assert.That(actual, Is.EqualTo(reference).Within(1e-9 * reference));
     }
 
     [TestCase(3, 1.0, 0.5)]

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
+
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
@@ -27,9 +29,14 @@ internal sealed class BlurredGumbel
     private readonly double _end;
     private readonly double[] _survival;
     private readonly double[] _density;
+
+    /// <summary>Row stride in table steps, and the tables split by phase (index mod stride) so a row's values are contiguous.</summary>
+    private readonly int _stride;
+    private readonly double[][] _survivalPhases;
+    private readonly double[][] _densityPhases;
     private static readonly double[] LagrangeDenominators = Denominators();
 
-    private BlurredGumbel(double scale, double start, double step, double[] survival, double[] density)
+    private BlurredGumbel(double scale, double start, double step, double[] survival, double[] density, int stride = 1)
     {
         _scale = scale;
         _start = start;
@@ -37,6 +44,21 @@ internal sealed class BlurredGumbel
         _survival = survival;
         _density = density;
         _end = start + (survival.Length - 1) * step;
+        _stride = stride;
+        _survivalPhases = Phases(survival, stride);
+        _densityPhases = Phases(density, stride);
+    }
+
+    private static double[][] Phases(double[] table, int stride)
+    {
+        var phases = new double[stride][];
+        for (int r = 0; r < stride; r++)
+        {
+            var phase = new double[table.Length > r ? (table.Length - 1 - r) / stride + 1 : 0];
+            for (int m = 0; m < phase.Length; m++) phase[m] = table[r + m * stride];
+            phases[r] = phase;
+        }
+        return phases;
     }
 
     /// <summary>
@@ -44,18 +66,19 @@ internal sealed class BlurredGumbel
     /// on, with a table spacing that divides <paramref name="gridSpacing"/> so rows of arguments spaced by it share
     /// their interpolation weights (<see cref="EvaluateRow"/>).
     /// </summary>
-    public static BlurredGumbel Create(double scale, double lowest, double gridSpacing, double refinement)
+    public static BlurredGumbel Create(double scale, double lowest, double gridSpacing, QuadratureResolution resolution)
     {
-        double step = 0.02 * Math.Max(1.0, scale) / refinement;
-        step = gridSpacing / Math.Ceiling(gridSpacing / step);
-        if (scale < HeatSeriesBelow) return HeatSeriesTable(scale, lowest, step);
+        double step = 0.02 * Math.Max(1.0, scale) / resolution.Refinement, reach = resolution.Reach;
+        int rowStride = (int)Math.Ceiling(gridSpacing / step);
+        step = gridSpacing / rowStride;
+        if (scale < HeatSeriesBelow) return HeatSeriesTable(scale, lowest, step, reach, rowStride);
         // The trapezoid lattice (spacing <= min(0.25, s / 2.5), see GaussianBlur) is a stride of the table grid,
         // so kappa is evaluated once per table node and each table value is a strided dot product.
-        int stride = Math.Max(1, (int)Math.Floor(Math.Min(0.25, scale / 2.5) / refinement / step));
+        int stride = Math.Max(1, (int)Math.Floor(Math.Min(resolution.InnerSpacing, scale / 2.5 / resolution.Refinement) / step));
         double fine = stride * step;
-        int taps = (int)Math.Ceiling(GaussianBlur.Reach * scale / fine);
+        int taps = (int)Math.Ceiling(reach * scale / fine);
         int pad = taps * stride;
-        double highest = VanishesAbove + GaussianBlur.Reach * scale;
+        double highest = VanishesAbove + reach * scale;
         double start = lowest - Stencil * step;
         int count = (int)Math.Ceiling((highest - start) / step) + Stencil;
         // Kernel samples at start + (l - pad) * step; beyond VanishesAbove they are zero and left out.
@@ -65,7 +88,7 @@ internal sealed class BlurredGumbel
         for (int l = 0; l < sampleCount; l++)
         {
             double x = Math.Exp(start + (l - pad) * step);
-            double k = x < 746 ? Math.Exp(-x) : 0.0;
+            double k = x < 460 ? Math.Exp(-x) : 0.0; // exp(-460) ~ 1e-200: below that, TinyValues.
             kernelSurvival[l] = k;
             kernelDensity[l] = x * x * k;
         }
@@ -78,32 +101,30 @@ internal sealed class BlurredGumbel
         }
         var survival = new double[count];
         var density = new double[count];
-        for (int j = 0; j < count; j++)
+        // Tap by tap: each tap adds a shifted, scaled copy of the kernel samples to every table value (vectorised).
+        for (int t = 0; t < weights.Length; t++)
         {
-            double hs = 0, hd = 0;
-            int l = j;
-            for (int t = 0; t < weights.Length && l < sampleCount; t++, l += stride)
-            {
-                hs += weights[t] * kernelSurvival[l];
-                hd += weights[t] * kernelDensity[l];
-            }
-            survival[j] = hs;
-            density[j] = hd;
+            int offset = t * stride, length = Math.Min(count, sampleCount - offset);
+            if (length <= 0) break;
+            var hs = survival.AsSpan(0, length);
+            var hd = density.AsSpan(0, length);
+            TensorPrimitives.MultiplyAdd(kernelSurvival.AsSpan(offset, length), weights[t], hs, hs);
+            TensorPrimitives.MultiplyAdd(kernelDensity.AsSpan(offset, length), weights[t], hd, hd);
         }
-        return new BlurredGumbel(scale, start, step, survival, density);
+        return new BlurredGumbel(scale, start, step, survival, density, rowStride);
     }
 
     // Narrow blurs: the heat series is exact enough but costs two exponentials and twelve polynomials per value;
     // tabulate it once on the interpolation grid instead.
-    private static BlurredGumbel HeatSeriesTable(double scale, double lowest, double step)
+    private static BlurredGumbel HeatSeriesTable(double scale, double lowest, double step, double reach, int rowStride)
     {
         var series = new BlurredGumbel(scale, 0, 0, [], []);
         double start = lowest - Stencil * step;
-        int count = (int)Math.Ceiling((VanishesAbove + GaussianBlur.Reach * HeatSeriesBelow - start) / step) + Stencil;
+        int count = (int)Math.Ceiling((VanishesAbove + reach * HeatSeriesBelow - start) / step) + Stencil;
         var survival = new double[count];
         var density = new double[count];
         for (int j = 0; j < count; j++) (survival[j], density[j]) = series.HeatSeries(start + j * step);
-        return new BlurredGumbel(scale, start, step, survival, density);
+        return new BlurredGumbel(scale, start, step, survival, density, rowStride);
     }
 
     /// <summary>(H(c), J(c)).</summary>
@@ -135,48 +156,47 @@ internal sealed class BlurredGumbel
     }
 
     /// <summary>
-    /// (H, J) at c_i = <paramref name="first"/> + i <paramref name="spacing"/>, i &lt; survival.Length, where
-    /// <paramref name="spacing"/> is the grid spacing given to <see cref="Create"/>: one set of Lagrange weights
-    /// serves the whole row.
+    /// (H, J) at c_i = <paramref name="first"/> + i h, i &lt; survival.Length, where h is the grid spacing given to
+    /// <see cref="Create"/>: one set of Lagrange weights serves the whole row, and each of the eight stencil terms is one
+    /// vectorised multiply-add over the row (the phase-split tables make its values contiguous).
     /// </summary>
-    public void EvaluateRow(double first, double spacing, Span<double> survival, Span<double> density)
+    public void EvaluateRow(double first, Span<double> survival, Span<double> density)
     {
         int count = survival.Length;
-        if (_survival.Length == 0)
-        {
-            for (int i = 0; i < count; i++) (survival[i], density[i]) = HeatSeries(first + i * spacing);
-            return;
-        }
-        int stride = (int)Math.Round(spacing / _step);
+        survival.Clear();
+        density.Clear();
+        // Rows starting above the table's end vanish (this also keeps huge arguments away from the int conversion).
+        if (first > _end) return;
         double position = (first - _start) / _step;
         int baseIndex = (int)Math.Floor(position) - Stencil / 2 + 1;
+        if (baseIndex < 0)
+        {
+            // Below the table (not reached by the quadrature, whose arguments start at the table's lowest point).
+            for (int i = 0; i < count; i++) (survival[i], density[i]) = Evaluate(first + i * _stride * _step);
+            return;
+        }
         double t = position - baseIndex;
         Span<double> prefix = stackalloc double[Stencil + 1];
         Span<double> suffix = stackalloc double[Stencil + 1];
-        Span<double> w = stackalloc double[Stencil];
         prefix[0] = 1;
         suffix[Stencil] = 1;
         for (int k = 0; k < Stencil; k++) prefix[k + 1] = prefix[k] * (t - k);
         for (int k = Stencil - 1; k >= 0; k--) suffix[k] = suffix[k + 1] * (t - k);
-        for (int j = 0; j < Stencil; j++) w[j] = prefix[j] * suffix[j + 1] / LagrangeDenominators[j];
+        // Rows whose stencil lies inside the table; above its end both functions vanish (left at zero).
         int limit = _survival.Length - Stencil;
-        for (int i = 0; i < count; i++)
+        int inside = baseIndex > limit ? 0 : Math.Min(count, (limit - baseIndex) / _stride + 1);
+        var rowS = survival[..inside];
+        var rowD = density[..inside];
+        for (int j = 0; j < Stencil; j++)
         {
-            int b = baseIndex + i * stride;
-            if (b < 0 || b > limit)
-            {
-                (survival[i], density[i]) = b > limit ? (0.0, 0.0) : Evaluate(first + i * spacing);
-                continue;
-            }
-            double hs = 0, hd = 0;
-            for (int j = 0; j < Stencil; j++)
-            {
-                hs += w[j] * _survival[b + j];
-                hd += w[j] * _density[b + j];
-            }
-            survival[i] = Math.Clamp(hs, 0.0, 1.0);
-            density[i] = Math.Max(hd, 0.0);
+            double w = prefix[j] * suffix[j + 1] / LagrangeDenominators[j];
+            int index = baseIndex + j, phase = index % _stride, offset = index / _stride;
+            TensorPrimitives.MultiplyAdd(_survivalPhases[phase].AsSpan(offset, inside), w, rowS, rowS);
+            TensorPrimitives.MultiplyAdd(_densityPhases[phase].AsSpan(offset, inside), w, rowD, rowD);
         }
+        // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
+        TensorPrimitives.Clamp(rowS, 0.0, 1.0, rowS);
+        TensorPrimitives.Max(rowD, 0.0, rowD);
     }
 
     private (double, double) HeatSeries(double c)

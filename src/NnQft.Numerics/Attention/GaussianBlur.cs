@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
+
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
@@ -8,12 +10,6 @@ namespace NnQft.Numerics.Attention;
 /// </summary>
 internal sealed class GaussianBlur
 {
-    /// <summary>Gaussian weights beyond this many standard deviations are below 1e-17 and dropped.</summary>
-    public const double Reach = 8.5;
-
-    /// <summary>Below this width the blur is done by Gauss-Hermite nodes per output point instead of a lattice.</summary>
-    public const double HermiteBelow = 0.25;
-
     private GaussianBlur(double[] nodes, int[] rowStart, int[] columns, double[] weights)
     {
         Nodes = nodes;
@@ -38,10 +34,7 @@ internal sealed class GaussianBlur
     {
         int start = RowStart[row], length = RowStart[row + 1] - start;
         var w = new ReadOnlySpan<double>(Weights, start, length);
-        var v = values.Slice(FirstColumn[row], length);
-        double s = 0;
-        for (int i = 0; i < w.Length; i++) s += w[i] * v[i];
-        return s;
+        return TensorPrimitives.Dot(w, values.Slice(FirstColumn[row], length));
     }
 
     public double[] Weights { get; }
@@ -49,7 +42,7 @@ internal sealed class GaussianBlur
     /// <summary>
     /// The blur of width <paramref name="scale"/> at the outputs <paramref name="outputs"/>; nodes above
     /// <paramref name="highestNode"/> are dropped (the blurred function is known to vanish there).
-    /// <paramref name="refinement"/> &gt; 1 shrinks the lattice spacing (used to verify convergence).
+    /// <paramref name="resolution"/> sets the Gaussian reach and the lattice spacing.
     /// </summary>
     /// <remarks>
     /// When <paramref name="smoothScale"/> &gt;= 2, the blurred function is known to be sharp (unit scale) only for
@@ -57,15 +50,15 @@ internal sealed class GaussianBlur
     /// laid in a variable u with x = g(u), g' = 1 inside and g' = lambda = min(s, smoothScale) outside (an analytic
     /// softplus blend), which keeps the trapezoid rule's exponential accuracy with lambda times fewer far nodes.
     /// </remarks>
-    public static GaussianBlur Create(double[] outputs, double scale, double highestNode, double refinement,
+    public static GaussianBlur Create(double[] outputs, double scale, double highestNode, QuadratureResolution resolution,
         double sharpWithin = double.PositiveInfinity, double smoothScale = 0)
     {
         if (scale == 0) return Identity(outputs);
-        if (scale < HermiteBelow) return Hermite(outputs, scale);
+        if (scale < resolution.HermiteBelow) return Hermite(outputs, scale);
         double stretch = Math.Min(scale, smoothScale);
         if (stretch >= 2 && double.IsPositiveInfinity(highestNode))
-            return StretchedLattice(outputs, scale, sharpWithin, stretch, refinement);
-        return Lattice(outputs, scale, highestNode, refinement);
+            return StretchedLattice(outputs, scale, sharpWithin, stretch, resolution);
+        return Lattice(outputs, scale, highestNode, resolution);
     }
 
     private const double BlendWidth = 2.0;
@@ -92,11 +85,11 @@ internal sealed class GaussianBlur
         return 0.5 * (lo + hi);
     }
 
-    private static GaussianBlur StretchedLattice(double[] outputs, double scale, double sharpWithin, double lambda, double refinement)
+    private static GaussianBlur StretchedLattice(double[] outputs, double scale, double sharpWithin, double lambda, QuadratureResolution resolution)
     {
-        double h = 0.25 / refinement;
-        double lo = InverseMap(outputs[0] - Reach * scale, sharpWithin, lambda);
-        double hi = InverseMap(outputs[^1] + Reach * scale, sharpWithin, lambda);
+        double h = resolution.InnerSpacing, reach = resolution.Reach;
+        double lo = InverseMap(outputs[0] - reach * scale, sharpWithin, lambda);
+        double hi = InverseMap(outputs[^1] + reach * scale, sharpWithin, lambda);
         int count = (int)Math.Ceiling((hi - lo) / h) + 1;
         var nodes = new double[count];
         var jacobian = new double[count];
@@ -112,9 +105,9 @@ internal sealed class GaussianBlur
         double norm = 1.0 / (Math.Sqrt(2 * Math.PI) * scale);
         for (int i = 0; i < outputs.Length; i++)
         {
-            int first = Array.BinarySearch(nodes, outputs[i] - Reach * scale);
+            int first = Array.BinarySearch(nodes, outputs[i] - reach * scale);
             if (first < 0) first = ~first;
-            for (int l = first; l < count && nodes[l] <= outputs[i] + Reach * scale; l++)
+            for (int l = first; l < count && nodes[l] <= outputs[i] + reach * scale; l++)
             {
                 double z = (nodes[l] - outputs[i]) / scale;
                 cols.Add(l);
@@ -141,7 +134,8 @@ internal sealed class GaussianBlur
     }
 
     // For narrow blurs the integrand g(x + s y) is analytic in a strip of half-width ~ (pi/2)/s >= 2 pi in y, so
-    // 8 Hermite nodes are exact to ~exp(-2 * 2 pi * 4) ~ 1e-22; a lattice would need spacing ~ s / 2.5.
+    // 8 Hermite nodes are exact to ~exp(-2 * 2 pi * 4) ~ 1e-22 (HermiteBelow shrinks with the depth, widening the strip
+    // in proportion, so the error stays below epsilon); a lattice would need spacing ~ s / 2.5.
     private static GaussianBlur Hermite(double[] outputs, double scale)
     {
         var rule = GaussHermiteNodes.Eight;
@@ -165,12 +159,12 @@ internal sealed class GaussianBlur
     }
 
     // Trapezoid rule on a lattice: for an integrand analytic in the strip |Im| < pi/2 (the Gumbel kernels) times
-    // a Gaussian of width s >= 2.5 h, the error is ~ exp(pi^2 / (8 s^2) - pi^2 / h) (< 1e-16 for h <= 0.25).
-    private static GaussianBlur Lattice(double[] outputs, double scale, double highestNode, double refinement)
+    // a Gaussian of width s >= 2.5 h, the error is ~ exp(pi^2 / (8 s^2) - pi^2 / h) (< 1e-16 for h <= 0.25; the spacing shrinks like 1 / depth beyond the default).
+    private static GaussianBlur Lattice(double[] outputs, double scale, double highestNode, QuadratureResolution resolution)
     {
-        double h = Math.Min(0.25, scale / 2.5) / refinement;
-        double lo = outputs[0] - Reach * scale;
-        double hi = Math.Min(outputs[^1] + Reach * scale, highestNode);
+        double h = Math.Min(resolution.InnerSpacing, scale / 2.5 / resolution.Refinement), reach = resolution.Reach;
+        double lo = outputs[0] - reach * scale;
+        double hi = Math.Min(outputs[^1] + reach * scale, highestNode);
         int count = Math.Max(1, (int)Math.Ceiling((hi - lo) / h) + 1);
         var nodes = new double[count];
         for (int l = 0; l < count; l++) nodes[l] = lo + l * h;
@@ -180,8 +174,8 @@ internal sealed class GaussianBlur
         double norm = h / (Math.Sqrt(2 * Math.PI) * scale);
         for (int i = 0; i < outputs.Length; i++)
         {
-            int first = Math.Max(0, (int)Math.Floor((outputs[i] - Reach * scale - lo) / h));
-            int last = Math.Min(count - 1, (int)Math.Ceiling((outputs[i] + Reach * scale - lo) / h));
+            int first = Math.Max(0, (int)Math.Floor((outputs[i] - reach * scale - lo) / h));
+            int last = Math.Min(count - 1, (int)Math.Ceiling((outputs[i] + reach * scale - lo) / h));
             for (int l = first; l <= last; l++)
             {
                 double u = (nodes[l] - outputs[i]) / scale;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
+
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
@@ -12,43 +14,52 @@ namespace NnQft.Numerics.Attention;
 /// </summary>
 internal static class GumbelSurvivalGrid
 {
-    /// <summary>S (and f when <paramref name="withDensity"/>) at all (p_i, q_j), row-major [i * q.Length + j].</summary>
-    public static (double[] Survival, double[]? Density) Evaluate(
-        TokenLogitLaw law, double[] p, double[] q, bool withDensity, double refinement)
+    /// <summary>
+    /// S into <paramref name="survival"/> (and f into <paramref name="density"/> unless it is empty) at all (p_i, q_j),
+    /// laid out column by column: [j * p.Length + i].
+    /// </summary>
+    public static void Evaluate(TokenLogitLaw law, double[] p, double[] q, QuadratureResolution resolution,
+        Span<double> survival, Span<double> density)
     {
+        bool withDensity = !density.IsEmpty;
         // L(n) = |n| + log(1 + e^{-2|n|}) is sharp only near n = 0 (its poles at +-i pi/2 have strength e^{-2|n|}):
-        // beyond |n| = 16 the integrand is as smooth as the a-blur of width SumScale and the b-Gaussian make it.
-        var blurN = GaussianBlur.Create(q, law.DifferenceScale, double.PositiveInfinity, refinement, sharpWithin: 16, smoothScale: law.SumScale);
+        // beyond |n| = 16 (at the default depth) the integrand is as smooth as the a-blur of width SumScale and the
+        // b-Gaussian make it.
+        double sharpWithin = 16 * Math.Max(1.0, resolution.Depth / QuadratureResolution.DefaultDepth);
+        var blurN = GaussianBlur.Create(q, law.DifferenceScale, double.PositiveInfinity, resolution, sharpWithin, smoothScale: law.SumScale);
         int ln = blurN.Nodes.Length, np = p.Length, nq = q.Length;
         double spacing = np > 1 ? p[1] - p[0] : 1.0;
-        var blurM = BlurredGumbel.Create(law.SumScale, p[0] + Math.Log(2.0), spacing, refinement);
-        // Blurred over a, laid out [i * ln + k] so the b-blur of row i is a dot product per output q_j.
-        var tableS = new double[np * ln];
-        var tableD = withDensity ? new double[np * ln] : null;
-        var columnS = new double[np];
-        var columnD = new double[np];
+        var blurM = BlurredGumbel.Create(law.SumScale, p[0] + Math.Log(2.0), spacing, resolution);
+        // Blurred over a, one column of p values per b-node n_k, so the b-blur is a weighted sum of whole columns.
+        using var bufferS = new PooledBuffer(ln * np);
+        using var bufferD = new PooledBuffer(ln * np);
+        var columnsS = bufferS.Span;
+        var columnsD = bufferD.Span;
         for (int k = 0; k < ln; k++)
         {
             double n = Math.Abs(blurN.Nodes[k]);
             double e = Math.Exp(-2 * n);
             double logCosh = n + Math.Log(1 + e);
+            var columnD = columnsD.Slice(k * np, np);
+            blurM.EvaluateRow(p[0] + logCosh, columnsS.Slice(k * np, np), columnD);
             // 1 / (4 cosh^2 n) = e^{-2n} / (1 + e^{-2n})^2, safe for large n.
-            double densityFactor = e / ((1 + e) * (1 + e));
-            blurM.EvaluateRow(p[0] + logCosh, spacing, columnS, columnD);
-            for (int i = 0; i < np; i++) tableS[i * ln + k] = columnS[i];
-            if (tableD is not null)
-                for (int i = 0; i < np; i++) tableD[i * ln + k] = columnD[i] * densityFactor;
+            if (withDensity) TensorPrimitives.Multiply(columnD, e / ((1 + e) * (1 + e)), columnD);
         }
-        var survival = new double[np * nq];
-        var density = withDensity ? new double[np * nq] : null;
-        for (int i = 0; i < np; i++)
+        TinyValues.Flush(columnsS);
+        TinyValues.Flush(columnsD);
+        BlurColumns(blurN, columnsS, np, nq, survival);
+        if (withDensity) BlurColumns(blurN, columnsD, np, nq, density);
+    }
+
+    private static void BlurColumns(GaussianBlur blur, ReadOnlySpan<double> columns, int np, int nq, Span<double> result)
+    {
+        result[..(nq * np)].Clear();
+        for (int j = 0; j < nq; j++)
         {
-            var rowS = new ReadOnlySpan<double>(tableS, i * ln, ln);
-            for (int j = 0; j < nq; j++) survival[i * nq + j] = blurN.Apply(j, rowS);
-            if (tableD is null || density is null) continue;
-            var rowD = new ReadOnlySpan<double>(tableD, i * ln, ln);
-            for (int j = 0; j < nq; j++) density[i * nq + j] = blurN.Apply(j, rowD);
+            var output = result.Slice(j * np, np);
+            int start = blur.RowStart[j], first = blur.FirstColumn[j];
+            for (int t = 0; t < blur.RowStart[j + 1] - start; t++)
+                TensorPrimitives.MultiplyAdd(columns.Slice((first + t) * np, np), blur.Weights[start + t], output, output);
         }
-        return (survival, density);
     }
 }

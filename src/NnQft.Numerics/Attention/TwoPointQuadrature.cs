@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics.Tensors;
+
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
@@ -12,40 +14,80 @@ namespace NnQft.Numerics.Attention;
 /// </summary>
 internal static class TwoPointQuadrature
 {
-    /// <summary>Half-widths of the outer box in units of the Gaussian scale: tails below 1e-16.</summary>
-    private const double Reach = GaussianBlur.Reach;
+    /// <summary>
+    /// The final pass keeps the neglected mass below this fraction of F. The outer trapezoid error, ~ 100 exp(-pi^2 / h)
+    /// relative to F, is below 1e-12 as well at the spacings used (see <see cref="OuterSpacing"/>).
+    /// </summary>
+    private const double RelativeFloor = 1e-12;
 
-    /// <summary>F for token 1 with law <paramref name="target"/> against the other tokens' laws (with multiplicities).</summary>
+    /// <summary>
+    /// F for token 1 with law <paramref name="target"/> against the other tokens' laws (with multiplicities).
+    /// The truncations must reach as deep as F is small (a moment of 1e-18 lives in the 9-sigma tails): the depth comes
+    /// from a lower bound of F (1/T^2 for exchangeable tokens with rho &gt;= 0, where F increases with rho) or from a
+    /// coarse first pass, and the value is recomputed deeper if it turns out smaller than that estimate allowed for.
+    /// </summary>
     public static double Evaluate(TokenLogitLaw target, IReadOnlyList<(TokenLogitLaw Law, int Count)> others, double refinement = 1.0)
     {
         int otherCount = 0;
         foreach (var (_, count) in others) otherCount += count;
-        // Where many tokens compete only the lower tail of token 1's (V, V') wins; there S^(T-1) varies on the
-        // Gaussian scale divided by sqrt(2 ln T).
-        double tail = Math.Max(1.0, Math.Sqrt(2 * Math.Log(1 + otherCount)));
-        double sa = target.SumScale, sb = target.DifferenceScale;
-        // (G + G')/2 < -19.5 and |G - G'|/2 > 18.5 have probability below 1e-16.
-        var p = UniformGrid(-19.5 - Reach * sa, 3.8 + Reach * sa, OuterSpacing(sa, tail) / refinement);
+        bool exchangeable = others.All(o => o.Law == target);
+        double estimate = exchangeable && target.Correlation >= 0
+            ? 1.0 / ((otherCount + 1.0) * (otherCount + 1.0))
+            : Evaluate(target, others, new QuadratureResolution(0.5 * refinement, QuadratureResolution.DefaultDepth), 1.0 / ((otherCount + 1.0) * (otherCount + 1.0)));
+        for (int pass = 0; ; pass++)
+        {
+            var resolution = new QuadratureResolution(refinement, DepthFor(estimate));
+            double value = Evaluate(target, others, resolution, estimate);
+            // Deep enough when the value needs no more depth than was used (or after two corrections, which only
+            // happen when the coarse pass was off by orders of magnitude).
+            if (DepthFor(value) <= resolution.Depth + 1.0 || pass == 2) return value;
+            estimate = value;
+        }
+    }
+
+    /// <summary>Moments below this are computed to an absolute error of about RelativeFloor times it.</summary>
+    internal const double SmallestRelative = 1e-30;
+
+    private static double DepthFor(double magnitude) =>
+        -Math.Log(RelativeFloor * Math.Clamp(magnitude, SmallestRelative, 1.0));
+
+    /// <summary>One pass at a fixed resolution; <paramref name="magnitude"/> (an estimate of F) sets the outer spacing.</summary>
+    internal static double Evaluate(TokenLogitLaw target, IReadOnlyList<(TokenLogitLaw Law, int Count)> others,
+        QuadratureResolution resolution, double magnitude)
+    {
+        int otherCount = 0;
+        foreach (var (_, count) in others) otherCount += count;
+        // Where many tokens compete, or F is small for another reason, only a tail of token 1's (V, V') wins; there the
+        // integrand varies on the Gaussian scale divided by sqrt(2 ln T) ~ sqrt(ln(1 / F)).
+        double tail = Math.Max(1.0, Math.Max(Math.Sqrt(2 * Math.Log(1 + otherCount)), Math.Sqrt(-Math.Log(Math.Min(1.0, magnitude)))));
+        double sa = target.SumScale, sb = target.DifferenceScale, reach = resolution.Reach;
+        var p = UniformGrid(resolution.GumbelLowerHalfSum - reach * sa, 3.8 + reach * sa, OuterSpacing(sa, tail) / resolution.Refinement);
         // Swapping the two points (z <-> z', G <-> G') maps q to -q and leaves every law invariant (equal variances
         // at both points), so only q >= 0 is computed and q > 0 counts twice.
-        var q = HalfGrid(18.5 + Reach * sb, OuterSpacing(sb, tail) / refinement);
+        var q = HalfGrid(resolution.GumbelHalfDifference + reach * sb, OuterSpacing(sb, tail) / resolution.Refinement);
         double hp = p.Length > 1 ? p[1] - p[0] : 1, hq = q.Length > 1 ? q[1] - q[0] : 1;
 
         int cells = p.Length * q.Length;
-        var logProduct = new double[cells];
-        double[]? density = null;
+        using var logBuffer = new PooledBuffer(cells);
+        using var survivalBuffer = new PooledBuffer(cells);
+        using var densityBuffer = new PooledBuffer(cells);
+        Span<double> logProduct = logBuffer.Span, survival = survivalBuffer.Span, density = densityBuffer.Span;
+        bool haveDensity = false;
         foreach (var (law, count) in others)
         {
-            bool isTarget = law == target;
-            var (survival, dens) = GumbelSurvivalGrid.Evaluate(law, p, q, isTarget && density is null, refinement);
-            if (dens is not null) density = dens;
-            for (int c = 0; c < cells; c++) logProduct[c] += count * Math.Log(survival[c]);
+            bool withDensity = !haveDensity && law == target;
+            GumbelSurvivalGrid.Evaluate(law, p, q, resolution, survival, withDensity ? density : Span<double>.Empty);
+            haveDensity |= withDensity;
+            // log 0 = -inf and exp(-inf) = 0: a vanishing survival simply removes the cell.
+            TensorPrimitives.Log(survival, survival);
+            TensorPrimitives.MultiplyAdd(survival, (double)count, logProduct, logProduct);
         }
-        density ??= GumbelSurvivalGrid.Evaluate(target, p, q, true, refinement).Density!;
+        if (!haveDensity) GumbelSurvivalGrid.Evaluate(target, p, q, resolution, survival, density);
 
-        double sum = 0;
-        for (int c = 0; c < cells; c++)
-            if (density[c] != 0) sum += (c % q.Length == 0 ? 1.0 : 2.0) * density[c] * Math.Exp(logProduct[c]);
+        // Cells are laid out [j * p.Length + i]; the column q = 0 counts once, every other column twice.
+        TensorPrimitives.Exp(logProduct, logProduct);
+        double sum = 2 * TensorPrimitives.Dot(density, logProduct)
+                     - TensorPrimitives.Dot(density[..p.Length], logProduct[..p.Length]);
         return 2 * hp * hq * sum;
     }
 
