@@ -14,6 +14,7 @@ public static class AttentionMoments
     /// F_T(sigma^2, rho) = E[A_1(z) A_1(z')] for T exchangeable tokens whose logit pairs are iid
     /// N(0, sigma^2 [[1, rho], [rho, 1]]). Validated: T in 1..4096, sigma^2 in [0, 100], rho in [-1, 1].
     /// </summary>
+    /// <example><code>double f = AttentionMoments.TwoPoint(tokens: 4, sigma2: 0.0, rho: 0.5); // 1/16: no logit noise, uniform weights</code></example>
     public static double TwoPoint(int tokens, double sigma2, double rho)
     {
         ValidateTokens(tokens);
@@ -27,6 +28,7 @@ public static class AttentionMoments
     /// <paramref name="token"/> the 0-based token whose weights are multiplied. Identical laws are grouped, so
     /// the cost grows with the number of distinct laws, not with T.
     /// </summary>
+    /// <example><code>double m = AttentionMoments.TwoPoint([new TokenLogitLaw(1.0, 0.5), new TokenLogitLaw(2.0, 0.3)], token: 0);</code></example>
     public static double TwoPoint(IReadOnlyList<TokenLogitLaw> laws, int token)
     {
         ValidateTokens(laws.Count);

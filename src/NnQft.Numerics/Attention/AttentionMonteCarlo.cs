@@ -18,9 +18,14 @@ namespace NnQft.Numerics.Attention;
 public static class AttentionMonteCarlo
 {
     /// <summary>Samples per random stream.</summary>
+    /// <example><code>long blocks = (100_000 + AttentionMonteCarlo.BlockSize - 1) / AttentionMonteCarlo.BlockSize; // random streams used</code></example>
     public const int BlockSize = 4096;
 
     /// <summary>Estimates every product in <paramref name="products"/> from the same <paramref name="samples"/> draws.</summary>
+    /// <example><code>
+    /// var sampler = AttentionMonteCarlo.ExchangeableSampler(4, 1.0, 0.5);
+    /// var m = AttentionMonteCarlo.Estimate(sampler, [AttentionProduct.TwoPoint(0, 0, 1), AttentionProduct.FourPoint(0, 0, 1, 1, 0, 1)], 50_000, seed: 1);
+    /// </code></example>
     public static IReadOnlyList<MonteCarloEstimate> Estimate(LogitSampler sampler, IReadOnlyList<AttentionProduct> products, long samples, ulong seed)
     {
         if (samples < 2)
@@ -62,6 +67,7 @@ public static class AttentionMonteCarlo
     }
 
     /// <summary>The sampler of T exchangeable tokens at two points with logit variance sigma^2 and correlation rho.</summary>
+    /// <example><code>LogitSampler sampler = AttentionMonteCarlo.ExchangeableSampler(tokens: 4, sigma2: 1.0, rho: 0.5); // 2 points</code></example>
     public static LogitSampler ExchangeableSampler(int tokens, double sigma2, double rho)
     {
         var law = new TokenLogitLaw(sigma2, rho).Validated();
@@ -72,6 +78,7 @@ public static class AttentionMonteCarlo
     }
 
     /// <summary>F_T(sigma^2, rho) by Monte Carlo: the check on the quadrature, and the <c>mc</c> method of the CLI.</summary>
+    /// <example><code>var f = AttentionMonteCarlo.TwoPoint(4, 1.0, 0.5, samples: 100_000, seed: 1); double z = (f.Value - AttentionMoments.TwoPoint(4, 1.0, 0.5)) / f.StandardError;</code></example>
     public static MonteCarloEstimate TwoPoint(int tokens, double sigma2, double rho, long samples, ulong seed) =>
         Estimate(ExchangeableSampler(tokens, sigma2, rho), [AttentionProduct.TwoPoint(0, 0, 1)], samples, seed)[0];
 }

@@ -9,14 +9,17 @@ namespace NnQft.Numerics.Attention;
 /// the Plackett derivative in asin(r) for |r| &lt; 0.925, the singular-part expansion near |r| = 1; absolute error
 /// ~1e-15; A. Genz, Statistics and Computing 14 (2004) 251-260).
 /// </summary>
+/// <example><code>double p = BivariateNormal.Cdf(0, 0, 0.5); // 1/4 + asin(0.5)/(2 pi) = 1/3</code></example>
 public static class BivariateNormal
 {
     private static readonly (double[] X, double[] W) Six = Rule(6), Twelve = Rule(12), Twenty = Rule(20);
 
     /// <summary>P(X &lt; x, Y &lt; y) for standard normals with correlation <paramref name="r"/> in [-1, 1].</summary>
+    /// <example><code>double p = BivariateNormal.Cdf(0, 0, 0.0); // 0.25</code></example>
     public static double Cdf(double x, double y, double r) => Upper(-x, -y, r);
 
     /// <summary>P(X &gt; h, Y &gt; k) for standard normals with correlation <paramref name="r"/> in [-1, 1].</summary>
+    /// <example><code>double p = BivariateNormal.Upper(0, 0, 1.0); // 0.5</code></example>
     public static double Upper(double h, double k, double r)
     {
         if (double.IsPositiveInfinity(h) || double.IsPositiveInfinity(k)) return 0;
@@ -78,6 +81,7 @@ public static class BivariateNormal
     }
 
     /// <summary>The standard normal distribution function.</summary>
+    /// <example><code>double p = BivariateNormal.Phi(0); // 0.5</code></example>
     public static double Phi(double x) => 0.5 * SpecialFunctions.Erfc(-x / Math.Sqrt(2.0));
 
     // Genz's nodes are 1 -+ x_i on [0, 2] with the Gauss-Legendre weights of [-1, 1].

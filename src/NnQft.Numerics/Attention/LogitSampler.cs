@@ -12,11 +12,16 @@ namespace NnQft.Numerics.Attention;
 /// A_t(x_p) is the softmax over tokens at each point. Covariances may be singular (repeated points): the factor is
 /// the symmetric square root with negative round-off eigenvalues clipped. Immutable; one instance serves threads.
 /// </summary>
+/// <example><code>
+/// var s = new LogitSampler([new double[,] { { 1, 0.5 }, { 0.5, 1 } }, new double[,] { { 1, 0.5 }, { 0.5, 1 } }]);
+/// var w = new double[s.Tokens * s.Points]; s.Sample(new NetworkRandom(1, 0), w, new double[s.ScratchLength]);
+/// </code></example>
 public sealed class LogitSampler
 {
     private readonly double[][] _factors;
 
     /// <summary>The sampler for the given per-token covariance matrices (all points x points, same size).</summary>
+    /// <example><code>var s = new LogitSampler([new double[,] { { 2, 1 }, { 1, 2 } }, new double[,] { { 1, 0 }, { 0, 1 } }]); // 2 tokens, 2 points</code></example>
     public LogitSampler(IReadOnlyList<double[,]> tokenCovariances)
     {
         if (tokenCovariances.Count < 1 || tokenCovariances.Count > ArchitectureValidator.MaxTokens)
@@ -37,15 +42,21 @@ public sealed class LogitSampler
     }
 
     /// <summary>Number of tokens T.</summary>
+    /// <example><code>int t = AttentionMonteCarlo.ExchangeableSampler(4, 1.0, 0.5).Tokens; // 4</code></example>
     public int Tokens { get; }
 
     /// <summary>Number of points.</summary>
+    /// <example><code>int p = AttentionMonteCarlo.ExchangeableSampler(4, 1.0, 0.5).Points; // 2</code></example>
     public int Points { get; }
 
     /// <summary>
     /// One draw: <paramref name="weights"/>[t * Points + p] = A_t(x_p). <paramref name="scratch"/> needs
     /// Points * (Tokens + 1) doubles (reuse it across draws to stay allocation-free).
     /// </summary>
+    /// <example><code>
+    /// var s = AttentionMonteCarlo.ExchangeableSampler(3, 1.0, 0.5); var w = new double[s.Tokens * s.Points];
+    /// s.Sample(new NetworkRandom(seed: 1, network: 0), w, new double[s.ScratchLength]); double a01 = w[0 * s.Points + 1]; // A_0(x_1)
+    /// </code></example>
     public void Sample(NetworkRandom random, Span<double> weights, Span<double> scratch)
     {
         int n = Points;
@@ -67,6 +78,7 @@ public sealed class LogitSampler
     }
 
     /// <summary>Scratch length that <see cref="Sample"/> needs.</summary>
+    /// <example><code>var s = AttentionMonteCarlo.ExchangeableSampler(3, 1.0, 0.5); var scratch = new double[s.ScratchLength];</code></example>
     public int ScratchLength => Points * (Tokens + 1);
 
     private static double[] SquareRoot(double[,] covariance, int token)

@@ -10,12 +10,15 @@ namespace NnQft.Numerics.Attention;
 /// </summary>
 /// <param name="Variance">sigma^2 = Var z = Var z', in [0, 100].</param>
 /// <param name="Correlation">rho = Corr(z, z'), in [-1, 1].</param>
+/// <example><code>var law = new TokenLogitLaw(Variance: 1.0, Correlation: 0.5).Validated();</code></example>
 public sealed record TokenLogitLaw(double Variance, double Correlation)
 {
     /// <summary>Largest logit variance for which the quadrature accuracy is guaranteed.</summary>
+    /// <example><code>bool ok = 4.0 &lt;= TokenLogitLaw.MaxVariance; // true</code></example>
     public const double MaxVariance = 100.0;
 
     /// <summary>This law, or an <see cref="InvalidInputException"/> naming the bad field.</summary>
+    /// <example><code>var law = new TokenLogitLaw(1.0, 1.5).Validated("token[1]."); // throws InvalidInputException naming token[1].rho: must be in [-1, 1]</code></example>
     public TokenLogitLaw Validated(string field = "")
     {
         if (!double.IsFinite(Variance) || Variance < 0 || Variance > MaxVariance)

@@ -11,6 +11,7 @@ namespace NnQft.Numerics.Kernels;
 /// evaluated by composite 20-point Gauss-Legendre on panels no wider than half an oscillation period, no wider than
 /// the distance to the poles +-i m near p = 0. k(0) != 1: it is the total amplitude.
 /// </summary>
+/// <example><code>double k = new FreeScalarKernel(cutoff: 20, mass: 1, dimension: 2).Value(0.5);</code></example>
 public sealed class FreeScalarKernel : RadialKernel
 {
     private readonly double _order;
@@ -18,6 +19,7 @@ public sealed class FreeScalarKernel : RadialKernel
     private readonly int _power;
 
     /// <summary>The cutoff propagator for cutoff <paramref name="cutoff"/> and mass <paramref name="mass"/>.</summary>
+    /// <example><code>RadialKernel k = new FreeScalarKernel(20, 1, 3); double total = k.AtZero; // the total amplitude</code></example>
     public FreeScalarKernel(double cutoff, double mass, int dimension) : base(dimension)
     {
         Cutoff = cutoff;

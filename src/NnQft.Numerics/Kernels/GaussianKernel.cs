@@ -2,11 +2,13 @@
 namespace NnQft.Numerics.Kernels;
 
 /// <summary>w ~ N(0, I / l^2): k(r) = exp(-r^2 / (2 l^2)) in every dimension.</summary>
+/// <example><code>double k = new GaussianKernel(lengthScale: 1.0, dimension: 2).Value(1.0); // exp(-1/2)</code></example>
 public sealed class GaussianKernel : RadialKernel
 {
     private readonly double _halfInverseVariance;
 
     /// <summary>The Gaussian kernel of length scale <paramref name="lengthScale"/>.</summary>
+    /// <example><code>RadialKernel k = new GaussianKernel(0.7, 2);</code></example>
     public GaussianKernel(double lengthScale, int dimension) : base(dimension)
     {
         LengthScale = lengthScale;

@@ -8,9 +8,11 @@ namespace NnQft.Numerics.Kernels;
 /// (l, nu, L, m) and the dimension substituted.</summary>
 /// <param name="Text">Plain-text formula in r.</param>
 /// <param name="Latex">The same formula in LaTeX.</param>
+/// <example><code>KernelClosedForm k = KernelClosedForm.For(new GaussianDensity(0.7), 2); Console.WriteLine(k.Latex);</code></example>
 public sealed record KernelClosedForm(string Text, string Latex)
 {
     /// <summary>The closed form of THEORY.md section 7 for <paramref name="density"/> in dimension <paramref name="dimension"/>.</summary>
+    /// <example><code>string text = KernelClosedForm.For(new CauchyDensity(1.0), 2).Text;</code></example>
     public static KernelClosedForm For(SpectralDensity density, int dimension)
     {
         string d = dimension.ToString(CultureInfo.InvariantCulture);

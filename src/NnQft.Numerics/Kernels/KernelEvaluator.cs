@@ -11,6 +11,7 @@ namespace NnQft.Numerics.Kernels;
 public static class KernelEvaluator
 {
     /// <summary>The kernel k(r) of <paramref name="density"/> in R^<paramref name="dimension"/>; validates the parameters.</summary>
+    /// <example><code>RadialKernel k = KernelEvaluator.For(new MaternDensity(3, 0.5), dimension: 2); double value = k.Value(0.3);</code></example>
     public static RadialKernel For(SpectralDensity density, int dimension)
     {
         if (dimension < 1 || dimension > ArchitectureValidator.MaxDimension)
@@ -28,6 +29,7 @@ public static class KernelEvaluator
     }
 
     /// <summary>The query kernel k_0: the density's kernel, or identically 1 for the constant embedding.</summary>
+    /// <example><code>double one = KernelEvaluator.Query(ConstantEmbedding.Instance, 2).Value(5.0); // 1</code></example>
     public static RadialKernel Query(Embedding embedding, int dimension) => embedding switch
     {
         ConstantEmbedding => new ConstantKernel(dimension),

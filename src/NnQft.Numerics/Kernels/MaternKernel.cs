@@ -7,6 +7,7 @@ namespace NnQft.Numerics.Kernels;
 /// Student-t frequencies with nu degrees of freedom and scale 1/l: the Matern kernel of smoothness a = nu/2,
 /// k(r) = 2^{1-a} / Gamma(a) x^a K_a(x), x = sqrt(nu) r / l, the same in every dimension.
 /// </summary>
+/// <example><code>double k = new MaternKernel(nu: 3, lengthScale: 0.5, dimension: 2).Value(0.0); // 1</code></example>
 public sealed class MaternKernel : RadialKernel
 {
     private readonly double _order;
@@ -14,6 +15,7 @@ public sealed class MaternKernel : RadialKernel
     private readonly double _logPrefactor;
 
     /// <summary>The Matern kernel for <paramref name="nu"/> degrees of freedom and length scale <paramref name="lengthScale"/>.</summary>
+    /// <example><code>RadialKernel k = new MaternKernel(3, 0.5, 2);</code></example>
     public MaternKernel(double nu, double lengthScale, int dimension) : base(dimension)
     {
         Nu = nu;
@@ -24,9 +26,11 @@ public sealed class MaternKernel : RadialKernel
     }
 
     /// <summary>Degrees of freedom of the Student-t density (twice the Matern smoothness).</summary>
+    /// <example><code>double nu = new MaternKernel(3, 0.5, 2).Nu; // 3</code></example>
     public double Nu { get; }
 
     /// <summary>The length scale l.</summary>
+    /// <example><code>double l = new MaternKernel(3, 0.5, 2).LengthScale; // 0.5</code></example>
     public double LengthScale { get; }
 
     /// <inheritdoc />

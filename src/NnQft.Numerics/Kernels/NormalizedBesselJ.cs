@@ -7,12 +7,15 @@ namespace NnQft.Numerics.Kernels;
 /// Lambda_nu(x) = Gamma(nu + 1) (2 / x)^nu J_nu(x), the Fourier transform of the uniform measure on a sphere:
 /// Lambda_nu(0) = 1. It is the building block of the ball and free-scalar kernels (nu = d/2 and d/2 - 1).
 /// </summary>
+/// <example><code>double lambda = NormalizedBesselJ.Value(nu: 0.5, x: 0.0); // 1</code></example>
 public static class NormalizedBesselJ
 {
     /// <summary>Below this argument the power series is used: it converges fast and has no 0/0 at x = 0.</summary>
+    /// <example><code>bool series = 1.0 &lt; NormalizedBesselJ.SeriesLimit; // true: small arguments use the series</code></example>
     public const double SeriesLimit = 4.0;
 
     /// <summary>Lambda_nu(x) for nu &gt;= -1/2 and real x (even in x).</summary>
+    /// <example><code>double lambda = NormalizedBesselJ.Value(0.5, Math.PI); // sin(pi)/pi = 0</code></example>
     public static double Value(double nu, double x)
     {
         x = Math.Abs(x);
@@ -27,6 +30,7 @@ public static class NormalizedBesselJ
 
     /// <summary>sum_k (-x^2/4)^k / (k! (nu+1)_k): alternating, terms below 1 in size for x &lt; 4, so at most
     /// about one digit is lost to cancellation.</summary>
+    /// <example><code>double lambda = NormalizedBesselJ.Series(0.0, 1.0); // J0(1) = 0.7652</code></example>
     public static double Series(double nu, double x)
     {
         double q = -0.25 * x * x;

@@ -8,14 +8,17 @@ namespace NnQft.Numerics.MonteCarlo;
 /// a product of X2's; the estimator accumulates the products it needs separately. One instance per worker thread;
 /// the observation must depend only on (seed, network index).
 /// </summary>
+/// <example><code>Func&lt;SampleOptions, IObservationSampler&gt;? factory = RaoBlackwellSampling.Options(new SampleOptions(Architecture.Default, PointSet.Default)).ObservationSamplers; // the Rao-Blackwell observations</code></example>
 public interface IObservationSampler
 {
     /// <summary>Number of points P.</summary>
+    /// <example><code>int pairs = ObservationOrder.Pairs(PointSet.Default.Count).Count; // what Observe fills for PointCount = 8</code></example>
     int PointCount { get; }
 
     /// <summary>
     /// Writes network <paramref name="network"/>'s X2 for every pair of <see cref="ObservationOrder.Pairs"/> into
     /// <paramref name="pairs"/> and X4 for every quad of <see cref="ObservationOrder.Quads"/> into <paramref name="quads"/>.
     /// </summary>
+    /// <example><code>void Fill(IObservationSampler s) { var x2 = new double[ObservationOrder.Pairs(s.PointCount).Count]; var x4 = new double[ObservationOrder.Quads(s.PointCount).Count]; s.Observe(0, x2, x4); }</code></example>
     void Observe(long network, Span<double> pairs, Span<double> quads);
 }

@@ -18,12 +18,21 @@ namespace NnQft.Numerics.MonteCarlo;
 /// shard or resumed process added which block, nor in what order. Shards are contiguous runs of whole blocks, and
 /// a checkpoint records exactly which blocks it holds.</para>
 /// </summary>
+/// <example><code>
+/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000, Seed = 1 });
+/// double g2 = run.Result.G2.Value[0][1], se = run.Result.G2.Stderr[0][1];
+/// </code></example>
 public static class MonteCarloSampler
 {
     /// <summary>Networks per block: the unit of work, of shards and of checkpoints. Changing it changes results.</summary>
+    /// <example><code>long networks = 10 * MonteCarloSampler.BlockSize; // a whole number of blocks shards evenly</code></example>
     public const int BlockSize = 128;
 
     /// <summary>Runs the options' shard of networks (resuming from the checkpoint when it exists).</summary>
+    /// <example><code>
+    /// var outcome = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 });
+    /// File.WriteAllText("g.json", outcome.ToJson());
+    /// </code></example>
     public static SampleOutcome Sample(SampleOptions options)
     {
         Validate(options);
@@ -53,6 +62,10 @@ public static class MonteCarloSampler
     /// Combines outputs of <c>sample</c> (shards) or checkpoints of the same run over disjoint blocks into one
     /// result. <paramref name="inputs"/> holds (file name for messages, file text).
     /// </summary>
+    /// <example><code>
+    /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_024, ShardCount = 2 };
+    /// var merged = MonteCarloSampler.Merge([("1", MonteCarloSampler.Sample(o).ToJson()), ("2", MonteCarloSampler.Sample(o with { ShardIndex = 2 }).ToJson())]);
+    /// </code></example>
     public static SampleOutcome Merge(IReadOnlyList<(string Source, string Json)> inputs)
     {
         if (inputs.Count == 0) throw new InvalidInputException("merge", "needs at least one result file");

@@ -9,33 +9,43 @@ namespace NnQft.Numerics.MonteCarlo;
 public sealed record SampleOptions(Architecture Architecture, PointSet Points)
 {
     /// <summary>Default number of networks.</summary>
+    /// <example><code>bool same = new SampleOptions(Architecture.Default, PointSet.Default).Networks == SampleOptions.DefaultNetworks; // true</code></example>
     public const long DefaultNetworks = 10_000;
 
     /// <summary>Total networks N over all shards (network indices 0..N-1).</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 100_000 };</code></example>
     public long Networks { get; init; } = DefaultNetworks;
 
     /// <summary>The seed; with the network index it fixes each network's random stream.</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Seed = 42 };</code></example>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>The sampler.</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Method = SamplingMethod.BruteForce };</code></example>
     public SamplingMethod Method { get; init; } = SamplingMethod.Exact;
 
     /// <summary>Worker threads (never changes the result).</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Threads = Environment.ProcessorCount };</code></example>
     public int Threads { get; init; } = 1;
 
     /// <summary>Blocks a worker claims at a time (never changes the result).</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Threads = 2, BlocksPerBatch = 4 };</code></example>
     public int BlocksPerBatch { get; init; } = 1;
 
     /// <summary>This process's slice: shard <see cref="ShardIndex"/> (1-based) of <see cref="ShardCount"/>.</summary>
+    /// <example><code>var shard3of10 = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000_000, ShardIndex = 3, ShardCount = 10 };</code></example>
     public int ShardIndex { get; init; } = 1;
 
     /// <summary>Number of shards the network indices are split into.</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { ShardCount = 10 };</code></example>
     public int ShardCount { get; init; } = 1;
 
     /// <summary>Checkpoint file (resumed from when it exists), or null for none.</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { CheckpointPath = "run.ckpt.json" };</code></example>
     public string? CheckpointPath { get; init; }
 
     /// <summary>Time between checkpoint writes.</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { CheckpointPath = "run.ckpt.json", CheckpointInterval = TimeSpan.FromMinutes(5) };</code></example>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -43,8 +53,10 @@ public sealed record SampleOptions(Architecture Architecture, PointSet Points)
     /// observation producer per worker thread, given the options being run (seed, points). NnQft.Hybrid's
     /// <c>RaoBlackwellSampling.Options</c> supplies it.
     /// </summary>
+    /// <example><code>var o = RaoBlackwellSampling.Options(new SampleOptions(Architecture.Default, PointSet.Default)); // sets ObservationSamplers</code></example>
     public Func<SampleOptions, IObservationSampler>? ObservationSamplers { get; init; }
 
     /// <summary>Called from worker threads after each block with (networks done, networks in this shard).</summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Progress = (done, total) =&gt; Console.Error.Write($"\r{done}/{total}") };</code></example>
     public Action<long, long>? Progress { get; init; }
 }

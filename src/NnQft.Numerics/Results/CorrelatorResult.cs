@@ -12,6 +12,10 @@ namespace NnQft.Numerics.Results;
 /// <param name="Points">The points, one coordinate list each.</param>
 /// <param name="G2">The two-point matrix and its standard errors.</param>
 /// <param name="G4">Every sorted four-point tuple.</param>
+/// <example><code>
+/// CorrelatorResult r = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 }).Result;
+/// Console.WriteLine($"{r.Method}: G2(x1, x2) = {r.G2.Value[0][1]} +- {r.G2.Stderr[0][1]} from {r.Samples} networks");
+/// </code></example>
 public sealed record CorrelatorResult(
     string Method,
     long Samples,
@@ -21,12 +25,17 @@ public sealed record CorrelatorResult(
     IReadOnlyList<G4Entry> G4);
 
 /// <summary>G2(x_i, x_j) and its standard errors, both P x P.</summary>
+/// <example><code>G2Table g2 = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 }).Result.G2; double se = g2.Stderr[0][0];</code></example>
 public sealed record G2Table(IReadOnlyList<IReadOnlyList<double>> Value, IReadOnlyList<IReadOnlyList<double>> Stderr);
 
 /// <summary>
 /// One G4 tuple: the full moment and its connected part (estimated without bias), each with a standard error. The
 /// theory-only decomposition <see cref="IndependenceBreaking"/> + <see cref="FiniteWidth"/> is absent (null) for Monte Carlo.
 /// </summary>
+/// <example><code>
+/// G4Entry e = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 }).Result.G4[0]; // Index [0, 0, 0, 0]
+/// Console.WriteLine($"G4c = {e.Connected} +- {e.ConnectedStderr}");
+/// </code></example>
 public sealed record G4Entry(
     IReadOnlyList<int> Index,
     double Value,

@@ -10,10 +10,12 @@ namespace NnQft.Numerics.Results;
 /// <c>state</c> (the exact accumulator, compressed) so that shard outputs can be merged; readers that do not know
 /// it ignore it.
 /// </summary>
-/// <example><code>string json = CorrelatorResultJson.Write(result); var (back, _) = CorrelatorResultJson.Read(json);</code></example>
+/// <example><code>var result = MonteCarloSampler.Sample(new SampleOptions(arch, points) { Networks = 100 }).Result;
+/// string json = CorrelatorResultJson.Write(result); var (back, _) = CorrelatorResultJson.Read(json);</code></example>
 public static class CorrelatorResultJson
 {
     /// <summary>The result as indented JSON, with the optional opaque <paramref name="state"/> string.</summary>
+    /// <example><code>string json = CorrelatorResultJson.Write(MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 256 }).Result);</code></example>
     public static string Write(CorrelatorResult result, string? state = null)
     {
         using var stream = new MemoryStream();
@@ -57,6 +59,7 @@ public static class CorrelatorResultJson
     /// Parses result JSON; the second item is the <c>state</c> string when present. Malformed text is an
     /// <see cref="InvalidInputException"/> naming <paramref name="source"/>.
     /// </summary>
+    /// <example><code>CorrelatorResult r = CorrelatorResultJson.Read(File.ReadAllText("g.json"), source: "g.json").Result;</code></example>
     public static (CorrelatorResult Result, string? State) Read(string json, string source = "result")
     {
         try

@@ -17,6 +17,7 @@ public sealed class ConditionalCovarianceSampler
     private readonly ExactSampler draws;
 
     /// <summary>Validates the inputs (throws <see cref="InvalidInputException"/>) and allocates the scratch buffers.</summary>
+    /// <example><code>var s = new ConditionalCovarianceSampler(Architecture.Default with { Heads = 2 }, PointSet.Default, seed: 1);</code></example>
     public ConditionalCovarianceSampler(Architecture architecture, PointSet points, ulong seed)
     {
         architecture.Validated();
@@ -27,12 +28,18 @@ public sealed class ConditionalCovarianceSampler
     }
 
     /// <summary>Number of heads N_h.</summary>
+    /// <example><code>int h = new ConditionalCovarianceSampler(Architecture.Default with { Heads = 2 }, PointSet.Default, 1).Heads; // 2</code></example>
     public int Heads { get; }
 
     /// <summary>Number of points P.</summary>
+    /// <example><code>int p = new ConditionalCovarianceSampler(Architecture.Default, PointSet.Default, 1).PointCount; // 8</code></example>
     public int PointCount { get; }
 
     /// <summary>Writes c_h(x_p, x_q) of network <paramref name="network"/> into <paramref name="c"/>[(h P + p) P + q] (length N_h P^2).</summary>
+    /// <example><code>
+    /// var s = new ConditionalCovarianceSampler(Architecture.Default, PointSet.Default, 1); var c = new double[s.Heads * s.PointCount * s.PointCount];
+    /// s.Sample(network: 0, c); double c01 = c[0 * s.PointCount + 1]; // c_1(x_1, x_2)
+    /// </code></example>
     public void Sample(long network, Span<double> c)
     {
         if (c.Length != Heads * PointCount * PointCount)

@@ -9,6 +9,7 @@ namespace NnQft.Numerics.Sampling;
 public static class NetworkSamplers
 {
     /// <summary>A new sampler (one per thread). Throws <see cref="InvalidInputException"/> on bad input.</summary>
+    /// <example><code>INetworkSampler s = NetworkSamplers.Create(Architecture.Default with { Tokens = 2 }, PointSet.Default, SamplingMethod.Exact, seed: 7);</code></example>
     public static INetworkSampler Create(Architecture architecture, PointSet points, SamplingMethod method, ulong seed)
     {
         architecture.Validated();

@@ -2,6 +2,7 @@
 namespace NnQft.Numerics.Sampling;
 
 /// <summary>How <c>sample</c> draws networks (INTERFACE.md section 2).</summary>
+/// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Method = SamplingMethod.Exact };</code></example>
 public enum SamplingMethod
 {
     /// <summary>Materialise every weight of THEORY.md section 1 (the literal reference).</summary>
@@ -15,12 +16,15 @@ public enum SamplingMethod
 }
 
 /// <summary>The CLI names of <see cref="SamplingMethod"/>.</summary>
+/// <example><code>SamplingMethod m = SamplingMethodNames.Parse("bruteforce"); string name = m.Name(); // "bruteforce"</code></example>
 public static class SamplingMethodNames
 {
     /// <summary>Every accepted name, in the order --help lists them.</summary>
+    /// <example><code>string help = string.Join(", ", SamplingMethodNames.All); // "bruteforce, exact, raoBlackwell"</code></example>
     public static IReadOnlyList<string> All { get; } = ["bruteforce", "exact", "raoBlackwell"];
 
     /// <summary>The CLI name of a method.</summary>
+    /// <example><code>string name = SamplingMethod.RaoBlackwell.Name(); // "raoBlackwell"</code></example>
     public static string Name(this SamplingMethod method) => method switch
     {
         SamplingMethod.BruteForce => "bruteforce",
@@ -30,6 +34,7 @@ public static class SamplingMethodNames
     };
 
     /// <summary>The method of a CLI name, or an <see cref="Model.InvalidInputException"/> naming <paramref name="field"/>.</summary>
+    /// <example><code>SamplingMethod m = SamplingMethodNames.Parse("exact", field: "--method"); // SamplingMethod.Exact</code></example>
     public static SamplingMethod Parse(string name, string field = "--method") => name switch
     {
         "bruteforce" => SamplingMethod.BruteForce,

@@ -6,9 +6,11 @@ using NnQft.Numerics.Randomness;
 namespace NnQft.Numerics.Spectral;
 
 /// <summary>Builds the frequency sampler of a spectral density record, in any dimension d.</summary>
+/// <example><code>ISpectralSampler s = SpectralSamplers.For(new MaternDensity(3, 0.5), dimension: 2);</code></example>
 public static class SpectralSamplers
 {
     /// <summary>The sampler of <paramref name="density"/> on R^<paramref name="dimension"/>.</summary>
+    /// <example><code>ISpectralSampler s = SpectralSamplers.For(new BallDensity(4.0), dimension: 3);</code></example>
     public static ISpectralSampler For(SpectralDensity density, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
