@@ -15,21 +15,27 @@ namespace NnQft.Hybrid.Kernels;
 public static class KernelExpressions
 {
     /// <summary>The distance symbol r = |x - y|.</summary>
+    /// <example><code>Expr k0 = Substitution.Apply(KernelExpressions.For(new GaussianDensity(0.7), 2), KernelExpressions.Distance, 0); // 1</code></example>
     public static Symbol Distance { get; } = Symbol.Positive("r");
 
     /// <summary>The length-scale symbol l.</summary>
+    /// <example><code>bool usesL = FreeSymbols.Contains(KernelExpressions.For(new CauchyDensity(1.0), 2), KernelExpressions.LengthScale);</code></example>
     public static Symbol LengthScale { get; } = Symbol.Positive("l");
 
     /// <summary>The Student-t degrees-of-freedom symbol nu.</summary>
+    /// <example><code>Symbol nu = KernelExpressions.Nu; // the Student-t degrees of freedom of the Matern family</code></example>
     public static Symbol Nu { get; } = Symbol.Positive("nu");
 
     /// <summary>The ball radius (momentum cutoff) symbol L.</summary>
+    /// <example><code>Symbol cutoff = KernelExpressions.Cutoff; // L of the ball family</code></example>
     public static Symbol Cutoff { get; } = Symbol.Positive("L");
 
     /// <summary>True for every family whose kernel is an elementary or Bessel closed form.</summary>
+    /// <example><code>bool closed = KernelExpressions.HasClosedForm(new FreeScalarDensity(20, 1)); // false: numeric only</code></example>
     public static bool HasClosedForm(SpectralDensity density) => density is not FreeScalarDensity;
 
     /// <summary>k(r) of <paramref name="density"/> in dimension <paramref name="dimension"/> as an expression.</summary>
+    /// <example><code>string tex = LatexPrinter.Print(KernelExpressions.For(new BallDensity(4.0), dimension: 3));</code></example>
     public static Expr For(SpectralDensity density, int dimension)
     {
         Expr r = Distance, l = LengthScale, half = Number.Of(1, 2);

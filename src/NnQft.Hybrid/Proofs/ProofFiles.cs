@@ -7,14 +7,17 @@ namespace NnQft.Hybrid.Proofs;
 /// <param name="Ok">True when every step checked (and, for a verification, every file matched).</param>
 /// <param name="Reason">Empty when OK; otherwise one line saying what is wrong.</param>
 /// <param name="Files">The file names involved, in order.</param>
+/// <example><code>ProofOutcome outcome = ProofFiles.Verify("proofs", ProofCatalog.Render()); if (!outcome.Ok) Console.Error.WriteLine(outcome.Reason);</code></example>
 public sealed record ProofOutcome(bool Ok, string Reason, IReadOnlyList<string> Files);
 
 /// <summary>Writes the rendered documents to a directory, or verifies that a directory holds exactly what the code generates.</summary>
+/// <example><code>ProofOutcome written = ProofFiles.Write("proofs", ProofCatalog.Render());</code></example>
 public static class ProofFiles
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes every document to <paramref name="directory"/> (created if missing); not OK when a step failed.</summary>
+    /// <example><code>ProofOutcome o = ProofFiles.Write("proofs", ProofCatalog.Render()); // o.Files lists what was written</code></example>
     public static ProofOutcome Write(string directory, IReadOnlyList<RenderedProof> rendered)
     {
         Directory.CreateDirectory(directory);
@@ -26,6 +29,7 @@ public static class ProofFiles
     /// Verifies without writing: every step checks and every file on disk equals the generated text byte for byte
     /// (line endings normalised to LF first, so a checkout with CRLF conversion still verifies).
     /// </summary>
+    /// <example><code>bool upToDate = ProofFiles.Verify("proofs", ProofCatalog.Render()).Ok;</code></example>
     public static ProofOutcome Verify(string directory, IReadOnlyList<RenderedProof> rendered)
     {
         var failed = Failed(rendered);

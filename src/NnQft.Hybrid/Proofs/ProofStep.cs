@@ -9,4 +9,5 @@ namespace NnQft.Hybrid.Proofs;
 /// <param name="Justification">What the step does, in words.</param>
 /// <param name="Latex">The equation (or aligned chain of equations) in LaTeX, without the $$ delimiters.</param>
 /// <param name="Check">Runs the check (deterministically: fixed seeds, fixed points).</param>
+/// <example><code>var step = new ProofStep("checked numerically", "e^{0} = 1", () =&gt; new ProofCheck(Math.Exp(0) == 1, "numeric"));</code></example>
 public sealed record ProofStep(string Justification, string Latex, Func<ProofCheck> Check);

@@ -9,12 +9,15 @@ namespace NnQft.Hybrid.Proofs;
 /// numeric evaluation at random points, as <see cref="Equality"/> does) and numeric agreement of a formula with an
 /// independent numeric evaluation (quadrature, the numeric module) at seeded random points within a stated tolerance.
 /// </summary>
+/// <example><code>ProofStep step = StepChecks.Claim("expanding the square", "(x+1)^2 = x^2 + 2x + 1", Expr.Pow(Sym.Var("x") + 1, 2), Sym.Var("x") * Sym.Var("x") + 2 * Sym.Var("x") + 1);</code></example>
 public static class StepChecks
 {
     /// <summary>Seed and number of random points of the engine's numeric second opinion.</summary>
+    /// <example><code>bool same = Equality.AreEqual(Sym.Var("x"), Sym.Var("x"), StepChecks.EngineTrials, StepChecks.EngineSeed); // true</code></example>
     public const int EngineSeed = 12345, EngineTrials = 6;
 
     /// <summary>Engine equality of two expressions, saying which of the two methods established it.</summary>
+    /// <example><code>ProofCheck c = StepChecks.Symbolic(Expansion.Expand(Expr.Pow(Sym.Var("x") + 1, 2)), Sym.Var("x") * Sym.Var("x") + 2 * Sym.Var("x") + 1); // Passed</code></example>
     public static ProofCheck Symbolic(Expr derived, Expr stated)
     {
         var difference = Expansion.Expand(Sum.Of(Equality.Canonical(derived), Product.Of(Number.MinusOne, Equality.Canonical(stated))));
@@ -30,6 +33,7 @@ public static class StepChecks
     /// opaque functions and expectations as seeded hashes of their content), except that the constant pi keeps its
     /// value: Equality.NumericallyEqual treats pi as a free symbol, which makes true identities involving pi fail.
     /// </summary>
+    /// <example><code>bool same = StepChecks.NumericallyEqual(Sym.Exp(2 * Sym.Var("x")), Expr.Pow(Sym.Exp(Sym.Var("x")), 2)); // true</code></example>
     public static bool NumericallyEqual(Expr a, Expr b)
     {
         var symbols = FreeSymbols.Of(a).Union(FreeSymbols.Of(b)).Where(s => !s.Equals(Constants.Pi))
@@ -60,6 +64,7 @@ public static class StepChecks
     }
 
     /// <summary>A step whose equation is <paramref name="lhs"/> = derived (= stated when they print differently), checked by the engine.</summary>
+    /// <example><code>ProofStep s = StepChecks.Equation("definition of the square", "x^2", Sym.Var("x") * Sym.Var("x"), Expr.Pow(Sym.Var("x"), 2));</code></example>
     public static ProofStep Equation(string justification, string lhs, Expr derived, Expr stated)
     {
         string d = LatexPrinter.Print(derived), s = LatexPrinter.Print(stated);
@@ -71,6 +76,7 @@ public static class StepChecks
     /// A step whose derived expression is too long to print usefully: <paramref name="latex"/> states the equation
     /// and the size of the checked expression is reported; the check is the same engine equality.
     /// </summary>
+    /// <example><code>ProofStep s = StepChecks.Claim("by symmetry", "k(x, y) = k(y, x)", Kernel.Of(1, Sym.Var("x"), Sym.Var("y")), Kernel.Of(1, Sym.Var("x"), Sym.Var("y")));</code></example>
     public static ProofStep Claim(string justification, string latex, Expr derived, Expr stated) =>
         new(justification, latex, () =>
         {
@@ -84,6 +90,10 @@ public static class StepChecks
     /// The method text lists the points and the tolerance (never the measured errors, which are not reproducible
     /// to the last bit across machines).
     /// </summary>
+    /// <example><code>
+    /// ProofCheck c = StepChecks.Numeric("sin^2 + cos^2", StepChecks.RandomPoints(1, 5, -3, 3),
+    /// x =&gt; Math.Pow(Math.Sin(x), 2) + Math.Pow(Math.Cos(x), 2), x =&gt; 1.0, x =&gt; 1e-12, "1e-12");
+    /// </code></example>
     public static ProofCheck Numeric(string what, IReadOnlyList<double> points, Func<double, double> formula, Func<double, double> reference,
         Func<double, double> tolerance, string toleranceText)
     {
@@ -97,6 +107,7 @@ public static class StepChecks
     }
 
     /// <summary><paramref name="count"/> seeded uniform points in [lo, hi], rounded to 4 decimals so they print exactly.</summary>
+    /// <example><code>IReadOnlyList&lt;double&gt; r = StepChecks.RandomPoints(seed: 7, count: 10, lo: 0.1, hi: 3.0);</code></example>
     public static IReadOnlyList<double> RandomPoints(int seed, int count, double lo, double hi)
     {
         var rng = new Random(seed);
@@ -104,5 +115,6 @@ public static class StepChecks
     }
 
     /// <summary>Short invariant formatting for numbers in the documents.</summary>
+    /// <example><code>string s = StepChecks.F(Math.PI); // "3.1416"</code></example>
     public static string F(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,7 @@ public static class RaoBlackwellSampling
     /// <paramref name="options"/> with <see cref="SampleOptions.Method"/> = raoBlackwell and its observation samplers.
     /// Validates the architecture and points first (throws <see cref="Model.InvalidInputException"/>).
     /// </summary>
+    /// <example><code>var run = MonteCarloSampler.Sample(RaoBlackwellSampling.Options(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 2_000, Method = SamplingMethod.RaoBlackwell }));</code></example>
     public static SampleOptions Options(SampleOptions options)
     {
         var architecture = options.Architecture.Validated();

@@ -21,16 +21,19 @@ namespace NnQft.Hybrid.Theory;
 public static class TheoryEvaluator
 {
     /// <summary>The architecture the theory is exact for: D and d_k set to infinity.</summary>
+    /// <example><code>Architecture exact = TheoryEvaluator.Limit(Architecture.Default); // Features and KeyWidth infinite</code></example>
     public static Architecture Limit(Architecture architecture) =>
         architecture with { Features = Width.Infinite, KeyWidth = Width.Infinite };
 
     /// <summary>The <c>method</c> string: which limit was used.</summary>
+    /// <example><code>string method = TheoryEvaluator.MethodFor(Architecture.Default);</code></example>
     public static string MethodFor(Architecture architecture) =>
         architecture.Features.IsInfinite && architecture.KeyWidth.IsInfinite
             ? "theory (exact at the architecture's widths; M4 by logit Monte Carlo)"
             : $"theory at D = d_k = inf (architecture has D = {architecture.Features}, d_k = {architecture.KeyWidth}; M4 by logit Monte Carlo)";
 
     /// <summary>G2 at every pair and G4, G4c (with its two parts) at every sorted tuple, in the result JSON's shape.</summary>
+    /// <example><code>CorrelatorResult theory = TheoryEvaluator.Evaluate(Architecture.Default with { Tokens = 2 }, PointSet.Default, new TheoryOptions(Samples: 50_000, Seed: 3));</code></example>
     public static CorrelatorResult Evaluate(Architecture architecture, PointSet points, TheoryOptions options)
     {
         architecture.Validated();
@@ -68,6 +71,7 @@ public static class TheoryEvaluator
     }
 
     /// <summary>G2(x_a, x_b) at every pair: derived, with quadrature moments; no sampling, so exact to quadrature accuracy.</summary>
+    /// <example><code>double g2 = TheoryEvaluator.TwoPoint(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]))[0][1];</code></example>
     public static IReadOnlyList<IReadOnlyList<double>> TwoPoint(Architecture architecture, PointSet points)
     {
         architecture.Validated();
@@ -77,6 +81,7 @@ public static class TheoryEvaluator
     }
 
     /// <summary>G2(x_0, x_p) for every point p: a curve along the points (e.g. a ray), by quadrature.</summary>
+    /// <example><code>IReadOnlyList&lt;double&gt; curve = TheoryEvaluator.TwoPointFromFirst(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0], [1.0, 0.0]]));</code></example>
     public static IReadOnlyList<double> TwoPointFromFirst(Architecture architecture, PointSet points)
     {
         architecture.Validated();

@@ -7,6 +7,7 @@ namespace NnQft.Hybrid.Validation;
 /// <param name="TheorySamples">Logit samples for the theory's four-point attention moments.</param>
 /// <param name="Seed">Seed of every Monte Carlo run.</param>
 /// <param name="Threads">Worker threads.</param>
+/// <example><code>var quick = new ValidationOptions(Networks: 20_000, AuxiliaryNetworks: 2_000, TheorySamples: 20_000, Seed: 1, Threads: 2);</code></example>
 public sealed record ValidationOptions(
     long Networks = 400_000,
     long AuxiliaryNetworks = 40_000,
