@@ -59,6 +59,21 @@ let ``Expr operators and printers compose`` () =
     Assert.That(Expr.sympy e, Does.Contain "x")
     Assert.That(Expr.latex (x |> Expr.pow (Expr.int 2)), Does.Contain "^")
 
+[<Test>]
+let ``C# Expr operators work from F#, with integers on either side`` () =
+    let x = Expr.symbol "x"
+    let y = Expr.symbol "y"
+    let same (a: NnQft.Symbolic.Expr) (b: NnQft.Symbolic.Expr) = Assert.That(Expr.text a, Is.EqualTo(Expr.text b))
+    same ((x + y) - y) x
+    same (x / x) (Expr.int 1)
+    same (-(-x)) x
+    same (2 * x - x) x
+    same (x + 1 - 1) x
+    same (x / 2 * 2) x
+    same (1 / x * x) (Expr.int 1)
+    same (1 - x + x) (Expr.int 1)
+    same (x * 3) (3 * x)
+
 let private densityWidths = Gen.elements [ 0.3; 0.7; 1.5 ]
 
 [<Property(MaxTest = 30, Replay = "123,457")>]

@@ -67,6 +67,42 @@ public abstract record Expr : IComparable<Expr>
     /// <example><code>Expr one = Sym.Var("x") / Sym.Var("x"); // 1</code></example>
     public static Expr operator /(Expr a, Expr b) => Product.Of(a, Power.Of(b, Number.MinusOne));
 
+    // Integer overloads: C# reaches Expr + int through the implicit conversion, but F# applies no implicit
+    // conversion to operator operands, so without these `2 * x` would not compile there. Same results as the
+    // conversion: the integer becomes Number.Of(n).
+
+    /// <summary>Sum with an integer.</summary>
+    /// <example><code>Expr e = Sym.Var("x") + 1; // F#: x + 1</code></example>
+    public static Expr operator +(Expr a, int n) => a + Number.Of(n);
+
+    /// <summary>Sum with an integer.</summary>
+    /// <example><code>Expr e = 1 + Sym.Var("x");</code></example>
+    public static Expr operator +(int n, Expr b) => Number.Of(n) + b;
+
+    /// <summary>Difference with an integer.</summary>
+    /// <example><code>Expr e = Sym.Var("T") - 1;</code></example>
+    public static Expr operator -(Expr a, int n) => a - Number.Of(n);
+
+    /// <summary>Difference from an integer.</summary>
+    /// <example><code>Expr e = 1 - Sym.Var("rho");</code></example>
+    public static Expr operator -(int n, Expr b) => Number.Of(n) - b;
+
+    /// <summary>Product with an integer.</summary>
+    /// <example><code>Expr e = Sym.Var("x") * 3;</code></example>
+    public static Expr operator *(Expr a, int n) => a * Number.Of(n);
+
+    /// <summary>Product with an integer.</summary>
+    /// <example><code>Expr e = 2 * Sym.Var("x"); // F#: 2 * x</code></example>
+    public static Expr operator *(int n, Expr b) => Number.Of(n) * b;
+
+    /// <summary>Quotient by an integer.</summary>
+    /// <example><code>Expr half = Sym.Var("x") / 2;</code></example>
+    public static Expr operator /(Expr a, int n) => a / Number.Of(n);
+
+    /// <summary>Integer over an expression.</summary>
+    /// <example><code>Expr e = 1 / Sym.Var("d_v");</code></example>
+    public static Expr operator /(int n, Expr b) => Number.Of(n) / b;
+
     /// <summary>Negation.</summary>
     /// <example><code>Expr e = -Sym.Var("x");</code></example>
     public static Expr operator -(Expr a) => Product.Of(Number.MinusOne, a);
