@@ -74,7 +74,7 @@ public static class MonteCarloSampler
         foreach (var (source, json) in inputs)
         {
             var (_, stateText) = CorrelatorResultJson.Read(json, source);
-            if (stateText is null)
+            if (stateText.Length == 0)
                 throw new InvalidInputException(source, "has no \"state\" key: only outputs of sample (or checkpoints) can be merged");
             var decoded = StateCodec.Decode(stateText, source);
             if (total is null)
@@ -133,7 +133,7 @@ public static class MonteCarloSampler
             throw new InvalidInputException("--checkpoint", "must be a readable file", e.Message);
         }
         var (_, stateText) = CorrelatorResultJson.Read(text, "--checkpoint");
-        if (stateText is null) throw new InvalidInputException("--checkpoint", "is not a checkpoint (no \"state\" key)", o.CheckpointPath);
+        if (stateText.Length == 0) throw new InvalidInputException("--checkpoint", "is not a checkpoint (no \"state\" key)", o.CheckpointPath);
         var decoded = StateCodec.Decode(stateText, "--checkpoint");
         if (decoded.Identity != identity || decoded.ShardIndex != o.ShardIndex || decoded.ShardCount != o.ShardCount)
             throw new InvalidInputException("--checkpoint",

@@ -56,11 +56,11 @@ public static class CorrelatorResultJson
     }
 
     /// <summary>
-    /// Parses result JSON; the second item is the <c>state</c> string when present. Malformed text is an
+    /// Parses result JSON with its <c>state</c> string (empty when absent). Malformed text is an
     /// <see cref="InvalidInputException"/> naming <paramref name="source"/>.
     /// </summary>
     /// <example><code>CorrelatorResult r = CorrelatorResultJson.Read(File.ReadAllText("g.json"), source: "g.json").Result;</code></example>
-    public static (CorrelatorResult Result, string? State) Read(string json, string source = "result")
+    public static CorrelatorResultFile Read(string json, string source = "result")
     {
         try
         {
@@ -86,8 +86,8 @@ public static class CorrelatorResultJson
                 ReadMatrix(r.GetProperty("points")),
                 new G2Table(ReadMatrix(g2.GetProperty("value")), ReadMatrix(g2.GetProperty("stderr"))),
                 g4);
-            string? state = r.TryGetProperty("state", out var s) ? s.GetString() : null;
-            return (result, state);
+            string state = (r.TryGetProperty("state", out var s) ? s.GetString() : null) ?? "";
+            return new CorrelatorResultFile(result, state);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
