@@ -98,7 +98,8 @@ module Derive =
     /// The derivation steps as (description, expression) pairs.
     let steps (d: CorrelatorDerivation) = d.Steps |> Seq.map (fun s -> s.Description, s.Expression) |> List.ofSeq
 
-/// Building and printing symbolic expressions (the C# operators + - * / work on Expr directly).
+/// Building and printing symbolic expressions (the C# operators + - * / and unary - work on Expr directly,
+/// also with an int on either side: `2 * x + 1`).
 [<RequireQualifiedAccess>]
 module Expr =
     /// A symbol.
