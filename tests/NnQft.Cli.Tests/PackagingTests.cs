@@ -45,9 +45,9 @@ public sealed class PackagingTests
         var projects = LibraryIds.Append(ToolId).Select(id => $"src/{id}/{id}.{(id.EndsWith("FSharp", StringComparison.Ordinal) ? "fsproj" : "csproj")}");
         File.WriteAllText(filter, JsonSerializer.Serialize(new { solution = new { path = Path.Combine(root, "NnQft.Symbolic.sln"), projects } }));
 
-        // Compiling the six projects from nothing in Release is most of this test's time (~1-2 min on two busy cores),
-        // so the Release build output is kept in a per-checkout temporary folder and reused incrementally (MSBuild
-        // recompiles what changed). It is not the bin/obj of any test build; a file lock keeps two test runs from
+        // Compiling the six projects from nothing in Release is most of this test's time (~40 s on two quiet cores,
+        // ~2 min on busy ones), so the Release build output is kept in a per-checkout temporary folder and reused
+        // incrementally (MSBuild recompiles what changed; an unchanged tree packs in ~15 s). It is not the bin/obj of any test build; a file lock keeps two test runs from
         // building into it at once. The packages themselves always go to this run's fresh folder. Analyzers are
         // skipped: they cannot change a package, and the ordinary build already runs them with warnings as errors.
         string build = Path.Combine(Path.GetTempPath(), "nnqft-packaging-build-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..12]);
@@ -87,7 +87,6 @@ public sealed class PackagingTests
         var packages = Directory.GetFiles(Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         var expected = LibraryIds.Append(ToolId).Select(id => $"{id}.{Version}.nupkg").Order(StringComparer.Ordinal);
         Assert.That(packages, Is.EqualTo(expected));
-        Assert.That(Version, Is.EqualTo("0.1.0"));
     }
 
     [TestCaseSource(nameof(LibraryIds))]
