@@ -42,6 +42,7 @@ public static class SmallLogitSeries
     /// <see cref="Tokens"/> written as (rational) * (T - 1)^m * P(T) * T^-n with P an integer polynomial. Derived once
     /// per order and cached (thread-safe). <paramref name="order"/> is one of <see cref="Orders"/>.
     /// </summary>
+    /// <example><code>Expr f = SmallLogitSeries.TwoPoint(8); // through sigma^8, T a symbol</code></example>
     public static Expr TwoPoint(int order) =>
         Sum.Of(Coefficients(order).Select((c, k) => Product.Of(Power.Of(Sigma, Number.Of(k)), c)));
 
@@ -49,6 +50,7 @@ public static class SmallLogitSeries
     /// The coefficients of sigma^0, sigma^1, ..., sigma^order of <see cref="TwoPoint(int)"/>, each sum_j rho^j c_kj(T)
     /// with c_kj in the factored form described there (the odd ones are 0).
     /// </summary>
+    /// <example><code>Expr c2 = SmallLogitSeries.Coefficients(8)[2]; // rho (T - 1) / T^3</code></example>
     public static IReadOnlyList<Expr> Coefficients(int order)
     {
         if (!Orders.Contains(order))
@@ -59,6 +61,7 @@ public static class SmallLogitSeries
     /// <summary>
     /// <see cref="Coefficients(int)"/> derived afresh, bypassing the cache (for benchmarks and independent re-checks).
     /// </summary>
+    /// <example><code>IReadOnlyList&lt;Expr&gt; fresh = SmallLogitSeries.DeriveCoefficients(4);</code></example>
     public static IReadOnlyList<Expr> DeriveCoefficients(int order)
     {
         if (!Orders.Contains(order))
@@ -67,6 +70,7 @@ public static class SmallLogitSeries
     }
 
     /// <summary>F_T through sigma^order for a fixed number of tokens: <see cref="TwoPoint(int)"/> with T substituted, expanded.</summary>
+    /// <example><code>Expr f4 = SmallLogitSeries.TwoPoint(8, tokens: 4);</code></example>
     public static Expr TwoPoint(int order, int tokens)
     {
         if (tokens < 1) throw new InvalidInputException("tokens", "must be an integer >= 1", tokens.ToString(CultureInfo.InvariantCulture));
@@ -74,6 +78,7 @@ public static class SmallLogitSeries
     }
 
     /// <summary>The series value at (T, sigma^2, rho): <see cref="TwoPoint(int)"/> evaluated numerically.</summary>
+    /// <example><code>double v = SmallLogitSeries.Value(8, tokens: 64, sigma2: 0.1, rho: 0.5); // 2.5641035e-4</code></example>
     public static double Value(int order, int tokens, double sigma2, double rho)
     {
         if (tokens < 1) throw new InvalidInputException("tokens", "must be an integer >= 1", tokens.ToString(CultureInfo.InvariantCulture));
