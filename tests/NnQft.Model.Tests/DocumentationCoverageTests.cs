@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using NnQft.Tests.Shared;
+
 namespace NnQft.Model.Tests;
 
 /// <summary>Every public type of NnQft.Model has a summary and an example; every public method has a summary.</summary>

@@ -3,12 +3,12 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Tests.Shared;
 
 /// <summary>
 /// Reads a library's generated XML documentation (next to its dll) and lists the public API that lacks a summary
-/// or an example. The same file lives in each library's test project, because test projects may not reference
-/// each other; keep the copies identical apart from the namespace.
+/// or an example. Test projects may not reference each other, so this one file is compiled into each library's test
+/// project (a linked Compile item in its csproj).
 /// </summary>
 internal sealed class DocumentationCoverage
 {
