@@ -113,3 +113,26 @@ internal sealed class DocumentationCoverage
         return DocName(t);
     }
 }
+
+/// <summary>
+/// The coverage assertions for one library: every public type has a summary and an example, every public method a
+/// summary. Each library's test project runs them through a one-line subclass naming a type of the library.
+/// </summary>
+public abstract class LibraryDocumentationTests(Type typeInLibrary)
+{
+    private readonly DocumentationCoverage _docs = new(typeInLibrary.Assembly);
+
+    internal DocumentationCoverage Docs => _docs;
+
+    [Test]
+    public void EveryPublicTypeHasSummaryAndExample()
+    {
+        TestContext.Out.WriteLine(_docs.Tally);
+        Assert.That(_docs.TypesWithoutSummary, Is.Empty, () => DocumentationCoverage.Listing("types without <summary>", _docs.TypesWithoutSummary));
+        Assert.That(_docs.TypesWithoutExample, Is.Empty, () => DocumentationCoverage.Listing("types without <example>", _docs.TypesWithoutExample));
+    }
+
+    [Test]
+    public void EveryPublicMethodHasSummary() =>
+        Assert.That(_docs.MethodsWithoutSummary, Is.Empty, () => DocumentationCoverage.Listing("methods without <summary>", _docs.MethodsWithoutSummary));
+}
