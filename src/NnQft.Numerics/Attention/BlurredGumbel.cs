@@ -136,20 +136,13 @@ internal sealed class BlurredGumbel
         int first = (int)Math.Floor(position) - Stencil / 2 + 1;
         if (first < 0) first = 0;
         if (first > _survival.Length - Stencil) first = _survival.Length - Stencil;
-        double t = position - first;
-        // Barycentric-free Lagrange on equispaced nodes: prod_{k != j} (t - k) / prod_{k != j} (j - k).
-        Span<double> prefix = stackalloc double[Stencil + 1];
-        Span<double> suffix = stackalloc double[Stencil + 1];
-        prefix[0] = 1;
-        suffix[Stencil] = 1;
-        for (int k = 0; k < Stencil; k++) prefix[k + 1] = prefix[k] * (t - k);
-        for (int k = Stencil - 1; k >= 0; k--) suffix[k] = suffix[k + 1] * (t - k);
+        Span<double> w = stackalloc double[Stencil];
+        LagrangeWeights(position - first, w);
         double hs = 0, hd = 0;
         for (int j = 0; j < Stencil; j++)
         {
-            double w = prefix[j] * suffix[j + 1] / LagrangeDenominators[j];
-            hs += w * _survival[first + j];
-            hd += w * _density[first + j];
+            hs += w[j] * _survival[first + j];
+            hd += w[j] * _density[first + j];
         }
         // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
         return (Math.Clamp(hs, 0.0, 1.0), Math.Max(hd, 0.0));
@@ -175,13 +168,8 @@ internal sealed class BlurredGumbel
             for (int i = 0; i < count; i++) (survival[i], density[i]) = Evaluate(first + i * _stride * _step);
             return;
         }
-        double t = position - baseIndex;
-        Span<double> prefix = stackalloc double[Stencil + 1];
-        Span<double> suffix = stackalloc double[Stencil + 1];
-        prefix[0] = 1;
-        suffix[Stencil] = 1;
-        for (int k = 0; k < Stencil; k++) prefix[k + 1] = prefix[k] * (t - k);
-        for (int k = Stencil - 1; k >= 0; k--) suffix[k] = suffix[k + 1] * (t - k);
+        Span<double> w = stackalloc double[Stencil];
+        LagrangeWeights(position - baseIndex, w);
         // Rows whose stencil lies inside the table; above its end both functions vanish (left at zero).
         int limit = _survival.Length - Stencil;
         int inside = baseIndex > limit ? 0 : Math.Min(count, (limit - baseIndex) / _stride + 1);
@@ -189,14 +177,28 @@ internal sealed class BlurredGumbel
         var rowD = density[..inside];
         for (int j = 0; j < Stencil; j++)
         {
-            double w = prefix[j] * suffix[j + 1] / LagrangeDenominators[j];
             int index = baseIndex + j, phase = index % _stride, offset = index / _stride;
-            TensorPrimitives.MultiplyAdd(_survivalPhases[phase].AsSpan(offset, inside), w, rowS, rowS);
-            TensorPrimitives.MultiplyAdd(_densityPhases[phase].AsSpan(offset, inside), w, rowD, rowD);
+            TensorPrimitives.MultiplyAdd(_survivalPhases[phase].AsSpan(offset, inside), w[j], rowS, rowS);
+            TensorPrimitives.MultiplyAdd(_densityPhases[phase].AsSpan(offset, inside), w[j], rowD, rowD);
         }
         // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
         TensorPrimitives.Clamp(rowS, 0.0, 1.0, rowS);
         TensorPrimitives.Max(rowD, 0.0, rowD);
+    }
+
+    /// <summary>
+    /// Lagrange weights of the <see cref="Stencil"/> equispaced nodes 0, 1, ... at offset <paramref name="t"/>, without
+    /// divisions by (t - k): prod_{k != j} (t - k) / prod_{k != j} (j - k) from prefix and suffix products.
+    /// </summary>
+    private static void LagrangeWeights(double t, Span<double> weights)
+    {
+        Span<double> prefix = stackalloc double[Stencil + 1];
+        Span<double> suffix = stackalloc double[Stencil + 1];
+        prefix[0] = 1;
+        suffix[Stencil] = 1;
+        for (int k = 0; k < Stencil; k++) prefix[k + 1] = prefix[k] * (t - k);
+        for (int k = Stencil - 1; k >= 0; k--) suffix[k] = suffix[k + 1] * (t - k);
+        for (int j = 0; j < Stencil; j++) weights[j] = prefix[j] * suffix[j + 1] / LagrangeDenominators[j];
     }
 
     private (double, double) HeatSeries(double c)
