@@ -47,19 +47,7 @@ internal static class GumbelSurvivalGrid
         }
         TinyValues.Flush(columnsS);
         TinyValues.Flush(columnsD);
-        BlurColumns(blurN, columnsS, np, nq, survival);
-        if (withDensity) BlurColumns(blurN, columnsD, np, nq, density);
-    }
-
-    private static void BlurColumns(GaussianBlur blur, ReadOnlySpan<double> columns, int np, int nq, Span<double> result)
-    {
-        result[..(nq * np)].Clear();
-        for (int j = 0; j < nq; j++)
-        {
-            var output = result.Slice(j * np, np);
-            int start = blur.RowStart[j], first = blur.FirstColumn[j];
-            for (int t = 0; t < blur.RowStart[j + 1] - start; t++)
-                TensorPrimitives.MultiplyAdd(columns.Slice((first + t) * np, np), blur.Weights[start + t], output, output);
-        }
+        BandedColumnBlur.Apply(blurN, columnsS, np, survival);
+        if (withDensity) BandedColumnBlur.Apply(blurN, columnsD, np, density);
     }
 }
