@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NnQft.Numerics.Attention;
 
@@ -30,10 +32,14 @@ internal sealed class BlurredGumbel
     private readonly double[] _survival;
     private readonly double[] _density;
 
-    /// <summary>Row stride in table steps, and the tables split by phase (index mod stride) so a row's values are contiguous.</summary>
+    /// <summary>
+    /// Row stride in table steps, and the tables split by phase (index mod stride) so a row's values are contiguous:
+    /// entry r + m * stride sits at r * _phaseLength + m.
+    /// </summary>
     private readonly int _stride;
-    private readonly double[][] _survivalPhases;
-    private readonly double[][] _densityPhases;
+    private readonly int _phaseLength;
+    private readonly double[] _survivalPhases;
+    private readonly double[] _densityPhases;
     private static readonly double[] LagrangeDenominators = Denominators();
 
     private BlurredGumbel(double scale, double start, double step, double[] survival, double[] density, int stride = 1)
@@ -45,19 +51,15 @@ internal sealed class BlurredGumbel
         _density = density;
         _end = start + (survival.Length - 1) * step;
         _stride = stride;
-        _survivalPhases = Phases(survival, stride);
-        _densityPhases = Phases(density, stride);
+        _phaseLength = (survival.Length + stride - 1) / stride;
+        _survivalPhases = Phases(survival, stride, _phaseLength);
+        _densityPhases = Phases(density, stride, _phaseLength);
     }
 
-    private static double[][] Phases(double[] table, int stride)
+    private static double[] Phases(double[] table, int stride, int phaseLength)
     {
-        var phases = new double[stride][];
-        for (int r = 0; r < stride; r++)
-        {
-            var phase = new double[table.Length > r ? (table.Length - 1 - r) / stride + 1 : 0];
-            for (int m = 0; m < phase.Length; m++) phase[m] = table[r + m * stride];
-            phases[r] = phase;
-        }
+        var phases = new double[stride * phaseLength];
+        for (int index = 0; index < table.Length; index++) phases[index % stride * phaseLength + index / stride] = table[index];
         return phases;
     }
 
@@ -81,17 +83,24 @@ internal sealed class BlurredGumbel
         double highest = VanishesAbove + reach * scale;
         double start = lowest - Stencil * step;
         int count = (int)Math.Ceiling((highest - start) / step) + Stencil;
-        // Kernel samples at start + (l - pad) * step; beyond VanishesAbove they are zero and left out.
-        int sampleCount = Math.Min(count + 2 * pad, (int)Math.Ceiling((VanishesAbove - start) / step) + pad + 1);
+        // Kernel samples at start + (l - pad) * step, l < count + 2 pad: every tap of every table value reads one.
+        // Beyond VanishesAbove they vanish and stay zero.
+        int sampleCount = count + 2 * pad;
+        int computed = Math.Min(sampleCount, (int)Math.Ceiling((VanishesAbove - start) / step) + pad + 1);
         var kernelSurvival = new double[sampleCount];
         var kernelDensity = new double[sampleCount];
-        for (int l = 0; l < sampleCount; l++)
-        {
-            double x = Math.Exp(start + (l - pad) * step);
-            double k = x < 460 ? Math.Exp(-x) : 0.0; // exp(-460) ~ 1e-200: below that, TinyValues.
-            kernelSurvival[l] = k;
-            kernelDensity[l] = x * x * k;
-        }
+        var x = kernelDensity.AsSpan(0, computed);
+        for (int l = 0; l < computed; l++) x[l] = start + (l - pad) * step;
+        TensorPrimitives.Exp(x, x);
+        // x below 700 keeps Exp on its vectorised path; kernel values under 1e-200 (x > 460) are flushed to zero so that
+        // no product with a Gaussian weight goes subnormal.
+        TensorPrimitives.Min(x, 700.0, x);
+        var k = kernelSurvival.AsSpan(0, computed);
+        TensorPrimitives.Negate(x, k);
+        TensorPrimitives.Exp(k, k);
+        TinyValues.Flush(k);
+        TensorPrimitives.Multiply(x, x, x);
+        TensorPrimitives.Multiply(x, k, x);
         var weights = new double[2 * taps + 1];
         double norm = fine / (Math.Sqrt(2 * Math.PI) * scale);
         for (int t = -taps; t <= taps; t++)
@@ -101,16 +110,8 @@ internal sealed class BlurredGumbel
         }
         var survival = new double[count];
         var density = new double[count];
-        // Tap by tap: each tap adds a shifted, scaled copy of the kernel samples to every table value (vectorised).
-        for (int t = 0; t < weights.Length; t++)
-        {
-            int offset = t * stride, length = Math.Min(count, sampleCount - offset);
-            if (length <= 0) break;
-            var hs = survival.AsSpan(0, length);
-            var hd = density.AsSpan(0, length);
-            TensorPrimitives.MultiplyAdd(kernelSurvival.AsSpan(offset, length), weights[t], hs, hs);
-            TensorPrimitives.MultiplyAdd(kernelDensity.AsSpan(offset, length), weights[t], hd, hd);
-        }
+        StridedCorrelation.Apply(kernelSurvival, weights, stride, survival);
+        StridedCorrelation.Apply(kernelDensity, weights, stride, density);
         return new BlurredGumbel(scale, start, step, survival, density, rowStride);
     }
 
@@ -149,11 +150,12 @@ internal sealed class BlurredGumbel
     }
 
     /// <summary>
-    /// (H, J) at c_i = <paramref name="first"/> + i h, i &lt; survival.Length, where h is the grid spacing given to
-    /// <see cref="Create"/>: one set of Lagrange weights serves the whole row, and each of the eight stencil terms is one
-    /// vectorised multiply-add over the row (the phase-split tables make its values contiguous).
+    /// (H, J · <paramref name="densityFactor"/>) at c_i = <paramref name="first"/> + i h, i &lt; survival.Length, where h
+    /// is the grid spacing given to <see cref="Create"/>: one set of Lagrange weights serves the whole row, and the
+    /// phase-split tables make each stencil term's values contiguous, so four outputs at a time are summed in registers.
+    /// Values below <see cref="TinyValues.Threshold"/> are set to zero (see there).
     /// </summary>
-    public void EvaluateRow(double first, Span<double> survival, Span<double> density)
+    public void EvaluateRow(double first, Span<double> survival, Span<double> density, double densityFactor = 1.0)
     {
         int count = survival.Length;
         survival.Clear();
@@ -165,7 +167,13 @@ internal sealed class BlurredGumbel
         if (baseIndex < 0)
         {
             // Below the table (not reached by the quadrature, whose arguments start at the table's lowest point).
-            for (int i = 0; i < count; i++) (survival[i], density[i]) = Evaluate(first + i * _stride * _step);
+            for (int i = 0; i < count; i++)
+            {
+                var (hs, hd) = Evaluate(first + i * _stride * _step);
+                (survival[i], density[i]) = (hs, hd * densityFactor);
+            }
+            TinyValues.Flush(survival);
+            TinyValues.Flush(density);
             return;
         }
         Span<double> w = stackalloc double[Stencil];
@@ -173,17 +181,73 @@ internal sealed class BlurredGumbel
         // Rows whose stencil lies inside the table; above its end both functions vanish (left at zero).
         int limit = _survival.Length - Stencil;
         int inside = baseIndex > limit ? 0 : Math.Min(count, (limit - baseIndex) / _stride + 1);
-        var rowS = survival[..inside];
-        var rowD = density[..inside];
+        Span<int> at = stackalloc int[Stencil];
         for (int j = 0; j < Stencil; j++)
         {
-            int index = baseIndex + j, phase = index % _stride, offset = index / _stride;
-            TensorPrimitives.MultiplyAdd(_survivalPhases[phase].AsSpan(offset, inside), w[j], rowS, rowS);
-            TensorPrimitives.MultiplyAdd(_densityPhases[phase].AsSpan(offset, inside), w[j], rowD, rowD);
+            int index = baseIndex + j;
+            at[j] = index % _stride * _phaseLength + index / _stride;
         }
-        // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
-        TensorPrimitives.Clamp(rowS, 0.0, 1.0, rowS);
-        TensorPrimitives.Max(rowD, 0.0, rowD);
+        int done = 0;
+        if (Vector256.IsHardwareAccelerated) done = RowVectorised(w, at, inside, densityFactor, survival, density);
+        for (int i = done; i < inside; i++)
+        {
+            double hs = 0, hd = 0;
+            for (int j = 0; j < Stencil; j++)
+            {
+                hs += w[j] * _survivalPhases[at[j] + i];
+                hd += w[j] * _densityPhases[at[j] + i];
+            }
+            // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
+            hs = Math.Clamp(hs, 0.0, 1.0);
+            hd = Math.Max(hd, 0.0) * densityFactor;
+            survival[i] = hs < TinyValues.Threshold ? 0.0 : hs;
+            density[i] = hd < TinyValues.Threshold ? 0.0 : hd;
+        }
+    }
+
+    /// <summary>The first multiple of four outputs of <see cref="EvaluateRow"/>; returns how many were written.</summary>
+    private int RowVectorised(ReadOnlySpan<double> w, ReadOnlySpan<int> at, int inside, double densityFactor,
+        Span<double> survival, Span<double> density)
+    {
+        ref double tableS = ref MemoryMarshal.GetArrayDataReference(_survivalPhases);
+        ref double tableD = ref MemoryMarshal.GetArrayDataReference(_densityPhases);
+        ref double outS = ref MemoryMarshal.GetReference(survival);
+        ref double outD = ref MemoryMarshal.GetReference(density);
+        var w0 = Vector256.Create(w[0]); var w1 = Vector256.Create(w[1]); var w2 = Vector256.Create(w[2]); var w3 = Vector256.Create(w[3]);
+        var w4 = Vector256.Create(w[4]); var w5 = Vector256.Create(w[5]); var w6 = Vector256.Create(w[6]); var w7 = Vector256.Create(w[7]);
+        nuint a0 = (nuint)at[0], a1 = (nuint)at[1], a2 = (nuint)at[2], a3 = (nuint)at[3];
+        nuint a4 = (nuint)at[4], a5 = (nuint)at[5], a6 = (nuint)at[6], a7 = (nuint)at[7];
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        var tiny = Vector256.Create(TinyValues.Threshold);
+        var factor = Vector256.Create(densityFactor);
+        int i = 0;
+        for (; i + Vector256<double>.Count <= inside; i += Vector256<double>.Count)
+        {
+            nuint o = (nuint)i;
+            var s = w0 * Vector256.LoadUnsafe(ref tableS, a0 + o);
+            s = Vector256.FusedMultiplyAdd(w1, Vector256.LoadUnsafe(ref tableS, a1 + o), s);
+            s = Vector256.FusedMultiplyAdd(w2, Vector256.LoadUnsafe(ref tableS, a2 + o), s);
+            s = Vector256.FusedMultiplyAdd(w3, Vector256.LoadUnsafe(ref tableS, a3 + o), s);
+            s = Vector256.FusedMultiplyAdd(w4, Vector256.LoadUnsafe(ref tableS, a4 + o), s);
+            s = Vector256.FusedMultiplyAdd(w5, Vector256.LoadUnsafe(ref tableS, a5 + o), s);
+            s = Vector256.FusedMultiplyAdd(w6, Vector256.LoadUnsafe(ref tableS, a6 + o), s);
+            s = Vector256.FusedMultiplyAdd(w7, Vector256.LoadUnsafe(ref tableS, a7 + o), s);
+            var d = w0 * Vector256.LoadUnsafe(ref tableD, a0 + o);
+            d = Vector256.FusedMultiplyAdd(w1, Vector256.LoadUnsafe(ref tableD, a1 + o), d);
+            d = Vector256.FusedMultiplyAdd(w2, Vector256.LoadUnsafe(ref tableD, a2 + o), d);
+            d = Vector256.FusedMultiplyAdd(w3, Vector256.LoadUnsafe(ref tableD, a3 + o), d);
+            d = Vector256.FusedMultiplyAdd(w4, Vector256.LoadUnsafe(ref tableD, a4 + o), d);
+            d = Vector256.FusedMultiplyAdd(w5, Vector256.LoadUnsafe(ref tableD, a5 + o), d);
+            d = Vector256.FusedMultiplyAdd(w6, Vector256.LoadUnsafe(ref tableD, a6 + o), d);
+            d = Vector256.FusedMultiplyAdd(w7, Vector256.LoadUnsafe(ref tableD, a7 + o), d);
+            // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
+            s = Vector256.Min(Vector256.Max(s, zero), one);
+            d = Vector256.Max(d, zero) * factor;
+            Vector256.ConditionalSelect(Vector256.LessThan(s, tiny), zero, s).StoreUnsafe(ref outS, o);
+            Vector256.ConditionalSelect(Vector256.LessThan(d, tiny), zero, d).StoreUnsafe(ref outD, o);
+        }
+        return i;
     }
 
     /// <summary>

@@ -99,23 +99,31 @@ internal sealed class GaussianBlur
             nodes[l] = Map(u, sharpWithin, lambda);
             jacobian[l] = h * MapDerivative(u, sharpWithin, lambda);
         }
+        // Each output's run of nodes within the reach, then all Gaussian weights by one vectorised exponential.
         var rows = new int[outputs.Length + 1];
-        var cols = new List<int>();
-        var w = new List<double>();
-        double norm = 1.0 / (Math.Sqrt(2 * Math.PI) * scale);
+        var firsts = new int[outputs.Length];
         for (int i = 0; i < outputs.Length; i++)
         {
             int first = Array.BinarySearch(nodes, outputs[i] - reach * scale);
             if (first < 0) first = ~first;
-            for (int l = first; l < count && nodes[l] <= outputs[i] + reach * scale; l++)
+            int end = Array.BinarySearch(nodes, first, count - first, outputs[i] + reach * scale);
+            end = end < 0 ? ~end : end + 1;
+            firsts[i] = first;
+            rows[i + 1] = rows[i] + Math.Max(0, end - first);
+        }
+        var cols = new int[rows[^1]];
+        var w = new double[rows[^1]];
+        for (int i = 0; i < outputs.Length; i++)
+            for (int at = rows[i], l = firsts[i]; at < rows[i + 1]; at++, l++)
             {
                 double z = (nodes[l] - outputs[i]) / scale;
-                cols.Add(l);
-                w.Add(norm * jacobian[l] * Math.Exp(-0.5 * z * z));
+                cols[at] = l;
+                w[at] = -0.5 * z * z;
             }
-            rows[i + 1] = cols.Count;
-        }
-        return new GaussianBlur(nodes, rows, cols.ToArray(), w.ToArray());
+        TensorPrimitives.Exp(w, w);
+        double norm = 1.0 / (Math.Sqrt(2 * Math.PI) * scale);
+        for (int at = 0; at < w.Length; at++) w[at] *= norm * jacobian[cols[at]];
+        return new GaussianBlur(nodes, rows, cols, w);
     }
 
     private static GaussianBlur Identity(double[] outputs)

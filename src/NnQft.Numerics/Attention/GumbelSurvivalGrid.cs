@@ -40,13 +40,9 @@ internal static class GumbelSurvivalGrid
             double n = Math.Abs(blurN.Nodes[k]);
             double e = Math.Exp(-2 * n);
             double logCosh = n + Math.Log(1 + e);
-            var columnD = columnsD.Slice(k * np, np);
-            blurM.EvaluateRow(p[0] + logCosh, columnsS.Slice(k * np, np), columnD);
             // 1 / (4 cosh^2 n) = e^{-2n} / (1 + e^{-2n})^2, safe for large n.
-            if (withDensity) TensorPrimitives.Multiply(columnD, e / ((1 + e) * (1 + e)), columnD);
+            blurM.EvaluateRow(p[0] + logCosh, columnsS.Slice(k * np, np), columnsD.Slice(k * np, np), e / ((1 + e) * (1 + e)));
         }
-        TinyValues.Flush(columnsS);
-        TinyValues.Flush(columnsD);
         BandedColumnBlur.Apply(blurN, columnsS, np, survival);
         if (withDensity) BandedColumnBlur.Apply(blurN, columnsD, np, density);
     }
