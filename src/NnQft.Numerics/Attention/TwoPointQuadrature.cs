@@ -33,7 +33,7 @@ internal static class TwoPointQuadrature
         bool exchangeable = others.All(o => o.Law == target);
         double estimate = exchangeable && target.Correlation >= 0
             ? 1.0 / ((otherCount + 1.0) * (otherCount + 1.0))
-            : Evaluate(target, others, new QuadratureResolution(0.5 * refinement, QuadratureResolution.DefaultDepth), 1.0 / ((otherCount + 1.0) * (otherCount + 1.0)));
+            : Evaluate(target, others, new QuadratureResolution(CoarseRefinement * refinement, QuadratureResolution.DefaultDepth), 1.0 / ((otherCount + 1.0) * (otherCount + 1.0)));
         for (int pass = 0; ; pass++)
         {
             var resolution = new QuadratureResolution(refinement, DepthFor(estimate));
@@ -47,6 +47,13 @@ internal static class TwoPointQuadrature
 
     /// <summary>Moments below this are computed to an absolute error of about RelativeFloor times it.</summary>
     internal const double SmallestRelative = 1e-30;
+
+    /// <summary>
+    /// The first pass only has to place F within a factor of about e (one unit of depth); a wrong estimate costs time,
+    /// never accuracy, since the final pass is repeated deeper whenever its value asks for more depth. At 0.35 the estimate
+    /// was within 0.1% on the cases measured; at 0.25 it was off by up to 36 times at T = 4096 (a third pass).
+    /// </summary>
+    private const double CoarseRefinement = 0.35;
 
     private static double DepthFor(double magnitude) =>
         -Math.Log(RelativeFloor * Math.Clamp(magnitude, SmallestRelative, 1.0));
