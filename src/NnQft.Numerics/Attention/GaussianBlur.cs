@@ -167,7 +167,8 @@ internal sealed class GaussianBlur
     }
 
     // Trapezoid rule on a lattice: for an integrand analytic in the strip |Im| < pi/2 (the Gumbel kernels) times
-    // a Gaussian of width s >= 2.5 h, the error is ~ exp(pi^2 / (8 s^2) - pi^2 / h) (< 1e-16 for h <= 0.25; the spacing shrinks like 1 / depth beyond the default).
+    // a Gaussian of width s >= 2.5 h, the error is ~ exp(pi^2 / (8 s^2) - pi^2 / h) (< 1e-16 for h <= 0.25; see
+    // QuadratureResolution.InnerSpacing for why it need not shrink for tiny moments).
     private static GaussianBlur Lattice(double[] outputs, double scale, double highestNode, QuadratureResolution resolution)
     {
         double h = Math.Min(resolution.InnerSpacing, scale / 2.5 / resolution.Refinement), reach = resolution.Reach;
