@@ -125,6 +125,23 @@ public class AttentionTwoPointTests
         Assert.That(actual, Is.EqualTo(reference).Within(1e-9 * reference));
     }
 
+    /// <summary>
+    /// The public evaluation computes only the window of cells that a coarse pass found to matter (a tail of token 1's
+    /// law when many tokens compete, or when F is tiny); the whole truncated domain at the same depth gives the same value.
+    /// </summary>
+    [TestCase(4096, 25.0, 0.5)]
+    [TestCase(64, 100.0, -1.0)]
+    [TestCase(16, 4.0, -0.5)]
+    [TestCase(256, 1.0, 0.99)]
+    public void WindowedEvaluationMatchesTheWholeDomain(int tokens, double sigma2, double rho)
+    {
+        var law = new TokenLogitLaw(sigma2, rho);
+        double actual = AttentionMoments.TwoPoint(tokens, sigma2, rho);
+        double depth = -Math.Log(1e-12 * Math.Max(actual, 1e-30));
+        double whole = TwoPointQuadrature.Evaluate(law, [(law, tokens - 1)], new QuadratureResolution(1, depth), actual);
+        Assert.That(actual, Is.EqualTo(whole).Within(1e-10 * whole));
+    }
+
     [TestCase(3, 1.0, 0.5)]
     [TestCase(4096, 1.0, 0.5)]
     [TestCase(4096, 100.0, 0.3, Category = "Slow")]

@@ -25,25 +25,57 @@ internal static class TwoPointQuadrature
     /// The truncations must reach as deep as F is small (a moment of 1e-18 lives in the 9-sigma tails): the depth comes
     /// from a lower bound of F (1/T^2 for exchangeable tokens with rho &gt;= 0, where F increases with rho) or from a
     /// coarse first pass, and the value is recomputed deeper if it turns out smaller than that estimate allowed for.
+    /// The coarse pass also bounds the window of cells that matter, and the final pass computes only those.
     /// </summary>
     public static double Evaluate(TokenLogitLaw target, IReadOnlyList<(TokenLogitLaw Law, int Count)> others, double refinement = 1.0)
     {
         int otherCount = 0;
         foreach (var (_, count) in others) otherCount += count;
         bool exchangeable = others.All(o => o.Law == target);
-        double estimate = exchangeable && target.Correlation >= 0
-            ? 1.0 / ((otherCount + 1.0) * (otherCount + 1.0))
-            : Evaluate(target, others, new QuadratureResolution(CoarseRefinement * refinement, QuadratureResolution.DefaultDepth), 1.0 / ((otherCount + 1.0) * (otherCount + 1.0)));
+        double uniform = 1.0 / ((otherCount + 1.0) * (otherCount + 1.0));
+        bool knownBound = exchangeable && target.Correlation >= 0;
+        double estimate = uniform;
+        IntegrandWindow? window = null;
+        // The coarse pass also finds where the integrand matters. That pays when it is much narrower than the truncations:
+        // when many tokens compete (only a tail of token 1's law wins) or when F has no known lower bound. Its window is
+        // only trusted once it looked as deep as its own value asks (a too shallow pass finds an artefact, not F).
+        if (!knownBound || otherCount >= WindowFromTokens)
+        {
+            double depth = DepthFor(uniform);
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                var coarse = Pass(target, others, new QuadratureResolution(CoarseRefinement * refinement, depth), knownBound ? uniform : estimate, null, findWindow: true);
+                if (!knownBound) estimate = coarse.Value;
+                if (DepthFor(estimate) <= depth + 1.0)
+                {
+                    window = coarse.Window;
+                    break;
+                }
+                depth = DepthFor(estimate);
+            }
+        }
         for (int pass = 0; ; pass++)
         {
             var resolution = new QuadratureResolution(refinement, DepthFor(estimate));
-            double value = Evaluate(target, others, resolution, estimate);
+            double value = Pass(target, others, resolution, estimate, pass == 0 ? window : null, findWindow: false).Value;
             // Deep enough when the value needs no more depth than was used (or after two corrections, which only
             // happen when the coarse pass was off by orders of magnitude).
             if (DepthFor(value) <= resolution.Depth + 1.0 || pass == 2) return value;
             estimate = value;
         }
     }
+
+    /// <summary>From this many other tokens on, exchangeable moments with rho &gt;= 0 also get a coarse pass for the window.</summary>
+    private const int WindowFromTokens = 15;
+
+    /// <summary>
+    /// Where the integrand is worth computing: p in [PLow, PHigh], q in [0, QHigh]. An edge that the coarse pass found at
+    /// its own truncation is marked infinite, so a deeper final pass keeps its own truncation there.
+    /// </summary>
+    private readonly record struct IntegrandWindow(double PLow, double PHigh, double QHigh);
+
+    /// <summary>Cells whose share of the integral is below this are outside the window (their sum stays below 1e-13 F).</summary>
+    private const double WindowFloor = 1e-17;
 
     /// <summary>Moments below this are computed to an absolute error of about RelativeFloor times it.</summary>
     internal const double SmallestRelative = 1e-30;
@@ -60,7 +92,15 @@ internal static class TwoPointQuadrature
 
     /// <summary>One pass at a fixed resolution; <paramref name="magnitude"/> (an estimate of F) sets the outer spacing.</summary>
     internal static double Evaluate(TokenLogitLaw target, IReadOnlyList<(TokenLogitLaw Law, int Count)> others,
-        QuadratureResolution resolution, double magnitude)
+        QuadratureResolution resolution, double magnitude) =>
+        Pass(target, others, resolution, magnitude, null, findWindow: false).Value;
+
+    /// <summary>
+    /// One pass, over the truncations of <paramref name="resolution"/> cut to <paramref name="window"/>; with
+    /// <paramref name="findWindow"/>, also the window of the cells that matter (two cells of margin on every side).
+    /// </summary>
+    private static (double Value, IntegrandWindow? Window) Pass(TokenLogitLaw target, IReadOnlyList<(TokenLogitLaw Law, int Count)> others,
+        QuadratureResolution resolution, double magnitude, IntegrandWindow? window, bool findWindow)
     {
         int otherCount = 0;
         foreach (var (_, count) in others) otherCount += count;
@@ -68,10 +108,18 @@ internal static class TwoPointQuadrature
         // integrand varies on the Gaussian scale divided by sqrt(2 ln T) ~ sqrt(ln(1 / F)).
         double tail = Math.Max(1.0, Math.Max(Math.Sqrt(2 * Math.Log(1 + otherCount)), Math.Sqrt(-Math.Log(Math.Min(1.0, magnitude)))));
         double sa = target.SumScale, sb = target.DifferenceScale, reach = resolution.Reach;
-        var p = UniformGrid(resolution.GumbelLowerHalfSum - reach * sa, 3.8 + reach * sa, OuterSpacing(sa, tail) / resolution.Refinement);
+        double pLow = resolution.GumbelLowerHalfSum - reach * sa, pHigh = 3.8 + reach * sa;
+        double qHigh = resolution.GumbelHalfDifference + reach * sb;
+        if (window is { } w)
+        {
+            pLow = Math.Max(pLow, w.PLow);
+            pHigh = Math.Min(pHigh, w.PHigh);
+            qHigh = Math.Min(qHigh, w.QHigh);
+        }
+        var p = UniformGrid(pLow, pHigh, OuterSpacing(sa, tail) / resolution.Refinement);
         // Swapping the two points (z <-> z', G <-> G') maps q to -q and leaves every law invariant (equal variances
         // at both points), so only q >= 0 is computed and q > 0 counts twice.
-        var q = HalfGrid(resolution.GumbelHalfDifference + reach * sb, OuterSpacing(sb, tail) / resolution.Refinement);
+        var q = HalfGrid(qHigh, OuterSpacing(sb, tail) / resolution.Refinement);
         double hp = p.Length > 1 ? p[1] - p[0] : 1, hq = q.Length > 1 ? q[1] - q[0] : 1;
 
         int cells = p.Length * q.Length;
@@ -99,7 +147,26 @@ internal static class TwoPointQuadrature
         // Cells are laid out [j * p.Length + i]; the column q = 0 counts once, every other column twice.
         double sum = 2 * TensorPrimitives.Dot(density, logProduct)
                      - TensorPrimitives.Dot(density[..p.Length], logProduct[..p.Length]);
-        return 2 * hp * hq * sum;
+        return (2 * hp * hq * sum, findWindow ? Significant(p, q, density, logProduct, WindowFloor * sum) : null);
+    }
+
+    private static IntegrandWindow? Significant(double[] p, double[] q, ReadOnlySpan<double> density, ReadOnlySpan<double> product, double floor)
+    {
+        int np = p.Length, nq = q.Length, iLow = np, iHigh = -1, jHigh = -1;
+        for (int j = 0; j < nq; j++)
+            for (int i = 0; i < np; i++)
+                if (density[j * np + i] * product[j * np + i] > floor)
+                {
+                    iLow = Math.Min(iLow, i);
+                    iHigh = Math.Max(iHigh, i);
+                    jHigh = j;
+                }
+        if (iHigh < 0) return null;
+        const int margin = 2;
+        return new IntegrandWindow(
+            iLow - margin <= 0 ? double.NegativeInfinity : p[iLow - margin],
+            iHigh + margin >= np - 1 ? double.PositiveInfinity : p[iHigh + margin],
+            jHigh + margin >= nq - 1 ? double.PositiveInfinity : q[jHigh + margin]);
     }
 
     // Trapezoid error for functions analytic in |Im| < pi/2 (the Gumbel kernels) is ~ 100 exp(-pi^2 / h): spacing
