@@ -23,9 +23,10 @@ internal static class GumbelSurvivalGrid
     {
         bool withDensity = !density.IsEmpty;
         // L(n) = |n| + log(1 + e^{-2|n|}) is sharp only near n = 0 (its poles at +-i pi/2 have strength e^{-2|n|}):
-        // beyond |n| = 16 (at the default depth) the integrand is as smooth as the a-blur of width SumScale and the
-        // b-Gaussian make it.
-        double sharpWithin = 16 * Math.Max(1.0, resolution.Depth / QuadratureResolution.DefaultDepth);
+        // beyond |n| = 8 (at the default depth) the integrand is as smooth as the a-blur of width SumScale and the
+        // b-Gaussian make it. (Measured on 72 cases with sigma^2 >= 4: 8 and 16 both agree to 5e-11 with a deeper, finer
+        // quadrature at 16, while 6 is off by 5e-10 and 4 by 4e-6; 8 is 15% faster than 16.)
+        double sharpWithin = 8 * Math.Max(1.0, resolution.Depth / QuadratureResolution.DefaultDepth);
         var blurN = GaussianBlur.Create(q, law.DifferenceScale, double.PositiveInfinity, resolution, sharpWithin, smoothScale: law.SumScale);
         int ln = blurN.Nodes.Length, np = p.Length, nq = q.Length;
         double spacing = np > 1 ? p[1] - p[0] : 1.0;
