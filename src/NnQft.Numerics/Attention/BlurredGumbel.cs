@@ -128,6 +128,9 @@ internal sealed class BlurredGumbel
         return new BlurredGumbel(scale, start, step, survival, density, rowStride);
     }
 
+    /// <summary>Both functions are zero, as evaluated here, above this argument.</summary>
+    public double End => _survival.Length == 0 ? double.PositiveInfinity : _end;
+
     /// <summary>(H(c), J(c)).</summary>
     public (double Survival, double Density) Evaluate(double c)
     {

@@ -40,8 +40,8 @@ internal sealed class GaussianBlur
     public double[] Weights { get; }
 
     /// <summary>
-    /// The blur of width <paramref name="scale"/> at the outputs <paramref name="outputs"/>; nodes above
-    /// <paramref name="highestNode"/> are dropped (the blurred function is known to vanish there).
+    /// The blur of width <paramref name="scale"/> at the outputs <paramref name="outputs"/>; lattice nodes with
+    /// |x| &gt; <paramref name="nodeBound"/> are dropped (the blurred function is known to vanish there).
     /// <paramref name="resolution"/> sets the Gaussian reach and the lattice spacing.
     /// </summary>
     /// <remarks>
@@ -50,15 +50,14 @@ internal sealed class GaussianBlur
     /// laid in a variable u with x = g(u), g' = 1 inside and g' = lambda = min(s, smoothScale) outside (an analytic
     /// softplus blend), which keeps the trapezoid rule's exponential accuracy with lambda times fewer far nodes.
     /// </remarks>
-    public static GaussianBlur Create(double[] outputs, double scale, double highestNode, QuadratureResolution resolution,
+    public static GaussianBlur Create(double[] outputs, double scale, double nodeBound, QuadratureResolution resolution,
         double sharpWithin = double.PositiveInfinity, double smoothScale = 0)
     {
         if (scale == 0) return Identity(outputs);
         if (scale < resolution.HermiteBelow) return Hermite(outputs, scale);
         double stretch = Math.Min(scale, smoothScale);
-        if (stretch >= 2 && double.IsPositiveInfinity(highestNode))
-            return StretchedLattice(outputs, scale, sharpWithin, stretch, resolution);
-        return Lattice(outputs, scale, highestNode, resolution);
+        if (stretch >= 2) return StretchedLattice(outputs, scale, nodeBound, sharpWithin, stretch, resolution);
+        return Lattice(outputs, scale, nodeBound, resolution);
     }
 
     private const double BlendWidth = 2.0;
@@ -85,12 +84,13 @@ internal sealed class GaussianBlur
         return 0.5 * (lo + hi);
     }
 
-    private static GaussianBlur StretchedLattice(double[] outputs, double scale, double sharpWithin, double lambda, QuadratureResolution resolution)
+    private static GaussianBlur StretchedLattice(double[] outputs, double scale, double nodeBound, double sharpWithin, double lambda,
+        QuadratureResolution resolution)
     {
         double h = resolution.InnerSpacing, reach = resolution.Reach;
-        double lo = InverseMap(outputs[0] - reach * scale, sharpWithin, lambda);
-        double hi = InverseMap(outputs[^1] + reach * scale, sharpWithin, lambda);
-        int count = (int)Math.Ceiling((hi - lo) / h) + 1;
+        double lo = InverseMap(Math.Max(outputs[0] - reach * scale, -nodeBound), sharpWithin, lambda);
+        double hi = InverseMap(Math.Min(outputs[^1] + reach * scale, nodeBound), sharpWithin, lambda);
+        int count = Math.Max(1, (int)Math.Ceiling((hi - lo) / h) + 1);
         var nodes = new double[count];
         var jacobian = new double[count];
         for (int l = 0; l < count; l++)
@@ -169,11 +169,11 @@ internal sealed class GaussianBlur
     // Trapezoid rule on a lattice: for an integrand analytic in the strip |Im| < pi/2 (the Gumbel kernels) times
     // a Gaussian of width s >= 2.5 h, the error is ~ exp(pi^2 / (8 s^2) - pi^2 / h) (< 1e-16 for h <= 0.25; see
     // QuadratureResolution.InnerSpacing for why it need not shrink for tiny moments).
-    private static GaussianBlur Lattice(double[] outputs, double scale, double highestNode, QuadratureResolution resolution)
+    private static GaussianBlur Lattice(double[] outputs, double scale, double nodeBound, QuadratureResolution resolution)
     {
         double h = Math.Min(resolution.InnerSpacing, scale / 2.5 / resolution.Refinement), reach = resolution.Reach;
-        double lo = outputs[0] - reach * scale;
-        double hi = Math.Min(outputs[^1] + reach * scale, highestNode);
+        double lo = Math.Max(outputs[0] - reach * scale, -nodeBound);
+        double hi = Math.Min(outputs[^1] + reach * scale, nodeBound);
         int count = Math.Max(1, (int)Math.Ceiling((hi - lo) / h) + 1);
         var nodes = new double[count];
         for (int l = 0; l < count; l++) nodes[l] = lo + l * h;

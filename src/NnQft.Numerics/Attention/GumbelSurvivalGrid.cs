@@ -27,10 +27,13 @@ internal static class GumbelSurvivalGrid
         // b-Gaussian make it. (Measured on 72 cases with sigma^2 >= 4: 8 and 16 both agree to 5e-11 with a deeper, finer
         // quadrature at 16, while 6 is off by 5e-10 and 4 by 4e-6; 8 is 15% faster than 16.)
         double sharpWithin = 8 * Math.Max(1.0, resolution.Depth / QuadratureResolution.DefaultDepth);
-        var blurN = GaussianBlur.Create(q, law.DifferenceScale, double.PositiveInfinity, resolution, sharpWithin, smoothScale: law.SumScale);
-        int ln = blurN.Nodes.Length, np = p.Length, nq = q.Length;
+        int np = p.Length, nq = q.Length;
         double spacing = np > 1 ? p[1] - p[0] : 1.0;
         var blurM = BlurredGumbel.Create(law.SumScale, p[0] + Math.Log(2.0), spacing, resolution);
+        // Columns at |n| > End - p_0 vanish for every p (L(n) >= |n|), so no b-node is laid there: with a wide b-blur and
+        // a narrow a-blur (rho near -1) that drops most of the Gaussian's reach.
+        var blurN = GaussianBlur.Create(q, law.DifferenceScale, blurM.End - p[0], resolution, sharpWithin, smoothScale: law.SumScale);
+        int ln = blurN.Nodes.Length;
         // Blurred over a, one column of p values per b-node n_k, so the b-blur is a weighted sum of whole columns.
         using var bufferS = new PooledBuffer(ln * np);
         using var bufferD = new PooledBuffer(ln * np);
