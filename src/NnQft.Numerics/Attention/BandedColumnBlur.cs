@@ -76,6 +76,37 @@ internal static class BandedColumnBlur
         ref double c = ref MemoryMarshal.GetReference(columns);
         ref double o = ref MemoryMarshal.GetReference(result);
         int step = Vector256<double>.Count, i = 0;
+        // Two vectors per row at a time: eight accumulators, and each broadcast weight feeds two multiply-adds.
+        for (; i + 2 * step <= width; i += 2 * step)
+        {
+            var a0 = Vector256<double>.Zero; var b0 = Vector256<double>.Zero;
+            var a1 = Vector256<double>.Zero; var b1 = Vector256<double>.Zero;
+            var a2 = Vector256<double>.Zero; var b2 = Vector256<double>.Zero;
+            var a3 = Vector256<double>.Zero; var b3 = Vector256<double>.Zero;
+            nuint at = (nuint)(first * width + i);
+            for (int l = 0; l < length; l++, at += (nuint)width)
+            {
+                var v = Vector256.LoadUnsafe(ref c, at);
+                var u = Vector256.LoadUnsafe(ref c, at + (nuint)step);
+                int k = l * RowsPerBlock;
+                var w0 = Vector256.Create(Unsafe.Add(ref w, k));
+                a0 = Vector256.FusedMultiplyAdd(w0, v, a0);
+                b0 = Vector256.FusedMultiplyAdd(w0, u, b0);
+                var w1 = Vector256.Create(Unsafe.Add(ref w, k + 1));
+                a1 = Vector256.FusedMultiplyAdd(w1, v, a1);
+                b1 = Vector256.FusedMultiplyAdd(w1, u, b1);
+                var w2 = Vector256.Create(Unsafe.Add(ref w, k + 2));
+                a2 = Vector256.FusedMultiplyAdd(w2, v, a2);
+                b2 = Vector256.FusedMultiplyAdd(w2, u, b2);
+                var w3 = Vector256.Create(Unsafe.Add(ref w, k + 3));
+                a3 = Vector256.FusedMultiplyAdd(w3, v, a3);
+                b3 = Vector256.FusedMultiplyAdd(w3, u, b3);
+            }
+            a0.StoreUnsafe(ref o, (nuint)(j * width + i)); b0.StoreUnsafe(ref o, (nuint)(j * width + i + step));
+            a1.StoreUnsafe(ref o, (nuint)((j + 1) * width + i)); b1.StoreUnsafe(ref o, (nuint)((j + 1) * width + i + step));
+            a2.StoreUnsafe(ref o, (nuint)((j + 2) * width + i)); b2.StoreUnsafe(ref o, (nuint)((j + 2) * width + i + step));
+            a3.StoreUnsafe(ref o, (nuint)((j + 3) * width + i)); b3.StoreUnsafe(ref o, (nuint)((j + 3) * width + i + step));
+        }
         for (; i + step <= width; i += step)
         {
             var a0 = Vector256<double>.Zero;
