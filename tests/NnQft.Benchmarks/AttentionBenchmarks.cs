@@ -28,6 +28,30 @@ public class AttentionBenchmarks
     public double TwoPointQuadrature() => AttentionMoments.TwoPoint(_tokens, _sigma2, _rho);
 }
 
+/// <summary>
+/// F_T over the whole validated range, one value per operation: T in {2, 4, 16, 64, 256, 4096} x sigma^2 in
+/// {0.01, 0.1, 1, 4, 25, 100} x rho in {-1, -0.5, 0, 0.5, 0.9, 0.99999, 1} (252 values). The mean per value is
+/// dominated by the hardest corners (wide logits with rho near -1, where F is as small as 1e-30).
+/// </summary>
+public class AttentionGridBenchmarks
+{
+    private const int Values = 252;
+    private static readonly int[] Tokens = [2, 4, 16, 64, 256, 4096];
+    private static readonly double[] Variances = [0.01, 0.1, 1, 4, 25, 100];
+    private static readonly double[] Correlations = [-1, -0.5, 0, 0.5, 0.9, 0.99999, 1];
+
+    [Benchmark(OperationsPerInvoke = Values)]
+    public double WholeRange()
+    {
+        double sum = 0;
+        foreach (int tokens in Tokens)
+            foreach (double sigma2 in Variances)
+                foreach (double rho in Correlations)
+                    sum += AttentionMoments.TwoPoint(tokens, sigma2, rho);
+        return sum;
+    }
+}
+
 /// <summary>The hard-attention orthant integral for general T.</summary>
 public class HardAttentionBenchmarks
 {
