@@ -83,24 +83,7 @@ internal sealed class BlurredGumbel
         double highest = VanishesAbove + reach * scale;
         double start = lowest - Stencil * step;
         int count = (int)Math.Ceiling((highest - start) / step) + Stencil;
-        // Kernel samples at start + (l - pad) * step, l < count + 2 pad: every tap of every table value reads one.
-        // Beyond VanishesAbove they vanish and stay zero.
-        int sampleCount = count + 2 * pad;
-        int computed = Math.Min(sampleCount, (int)Math.Ceiling((VanishesAbove - start) / step) + pad + 1);
-        var kernelSurvival = new double[sampleCount];
-        var kernelDensity = new double[sampleCount];
-        var x = kernelDensity.AsSpan(0, computed);
-        for (int l = 0; l < computed; l++) x[l] = start + (l - pad) * step;
-        TensorPrimitives.Exp(x, x);
-        // x below 700 keeps Exp on its vectorised path; kernel values under 1e-200 (x > 460) are flushed to zero so that
-        // no product with a Gaussian weight goes subnormal.
-        TensorPrimitives.Min(x, 700.0, x);
-        var k = kernelSurvival.AsSpan(0, computed);
-        TensorPrimitives.Negate(x, k);
-        TensorPrimitives.Exp(k, k);
-        TinyValues.Flush(k);
-        TensorPrimitives.Multiply(x, x, x);
-        TensorPrimitives.Multiply(x, k, x);
+        var samples = KernelSamples(start, step, pad, count + 2 * pad, resolution.Depth);
         var weights = new double[2 * taps + 1];
         double norm = fine / (Math.Sqrt(2 * Math.PI) * scale);
         for (int t = -taps; t <= taps; t++)
@@ -110,9 +93,71 @@ internal sealed class BlurredGumbel
         }
         var survival = new double[count];
         var density = new double[count];
-        StridedCorrelation.Apply(kernelSurvival, weights, stride, survival);
-        StridedCorrelation.Apply(kernelDensity, weights, stride, density);
+        StridedCorrelation.Apply(samples.Residual, weights, stride, survival, samples.ResidualFrom, samples.End);
+        StridedCorrelation.Apply(samples.Density, weights, stride, density, samples.DensityFrom, samples.End);
+        AddStepShare(survival, weights, stride, samples.StepEnd);
         return new BlurredGumbel(scale, start, step, survival, density, rowStride);
+    }
+
+    /// <summary>
+    /// Kernel samples at u_l = start + (l - pad) step, l &lt; count: the density e^{2u} kappa(u) and, for the survival,
+    /// the residual r = kappa - 1{u &lt; 0} (the step's share is added by <see cref="AddStepShare"/>). Beyond VanishesAbove
+    /// both vanish (l &gt;= End); below, r ~ -e^u and the density ~ e^{2u} are kept only while above about
+    /// e^-(depth + 5), so the taps run over their supports only: for wide blurs a fraction of the Gaussian's reach, and
+    /// the neglected mass stays below the quadrature's epsilon.
+    /// </summary>
+    private static (double[] Residual, double[] Density, int ResidualFrom, int DensityFrom, int StepEnd, int End) KernelSamples(
+        double start, double step, int pad, int count, double depth)
+    {
+        int end = Math.Min(count, (int)Math.Ceiling((VanishesAbove - start) / step) + pad + 1);
+        double U(int l) => start + (l - pad) * step;
+        int IndexOf(double u) => Math.Clamp((int)Math.Ceiling((u - start) / step) + pad, 0, end);
+        double cut = depth + 5;
+        int stepEnd = IndexOf(0), residualFrom = IndexOf(-cut), densityFrom = IndexOf(-cut / 2 - 5);
+        while (stepEnd < end && U(stepEnd) < 0) stepEnd++;
+        while (stepEnd > 0 && U(stepEnd - 1) >= 0) stepEnd--;
+        var residual = new double[count];
+        var density = new double[count];
+        var x = density.AsSpan(residualFrom, end - residualFrom);
+        for (int l = 0; l < x.Length; l++) x[l] = U(residualFrom + l);
+        TensorPrimitives.Exp(x, x);
+        // x below 700 keeps Exp on its vectorised path; kernel values under 1e-200 (x > 460) are flushed to zero so that
+        // no product with a Gaussian weight goes subnormal.
+        TensorPrimitives.Min(x, 700.0, x);
+        var k = residual.AsSpan(residualFrom, end - residualFrom);
+        int below = stepEnd - residualFrom;
+        TensorPrimitives.Negate(x, k);
+        TensorPrimitives.Exp(k, k);
+        // r = kappa - 1 to an absolute 1e-16, as accurate as kappa itself (the vectorised expm1 does no better).
+        TensorPrimitives.Add(k[..below], -1.0, k[..below]);
+        TinyValues.Flush(k);
+        // Density samples x^2 kappa, with kappa = 1 + r below the step.
+        TensorPrimitives.Multiply(x, x, x);
+        TensorPrimitives.MultiplyAdd(x[..below], k[..below], x[..below], x[..below]);
+        TensorPrimitives.Multiply(x[below..], k[below..], x[below..]);
+        density.AsSpan(residualFrom, densityFrom - residualFrom).Clear();
+        return (residual, density, residualFrom, densityFrom, stepEnd, end);
+    }
+
+    /// <summary>
+    /// survival[e] += the weights of the taps t with e + t stride &lt; stepEnd (where the step 1{u &lt; 0} is one): a
+    /// prefix of the weights, summed from the Gaussian's far tail.
+    /// </summary>
+    private static void AddStepShare(double[] survival, double[] weights, int stride, int stepEnd)
+    {
+        var prefix = new double[weights.Length + 1];
+        for (int t = 0; t < weights.Length; t++) prefix[t + 1] = prefix[t] + weights[t];
+        // reaching = ceil((stepEnd - e) / stride) for e < stepEnd, stepped down without divisions.
+        int reaching = (stepEnd + stride - 1) / stride, left = stepEnd - (reaching - 1) * stride;
+        for (int e = 0; e < Math.Min(survival.Length, stepEnd); e++)
+        {
+            survival[e] += prefix[Math.Min(reaching, weights.Length)];
+            if (--left == 0)
+            {
+                reaching--;
+                left = stride;
+            }
+        }
     }
 
     // Narrow blurs: the heat series is exact enough but costs two exponentials and twelve polynomials per value;

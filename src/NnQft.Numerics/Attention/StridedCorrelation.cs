@@ -13,11 +13,16 @@ internal static class StridedCorrelation
 {
     private const int Block = 16;
 
-    /// <summary>Requires samples.Length &gt;= result.Length + (weights.Length - 1) * stride.</summary>
-    public static void Apply(ReadOnlySpan<double> samples, ReadOnlySpan<double> weights, int stride, Span<double> result)
+    /// <summary>
+    /// Requires samples.Length &gt;= result.Length + (weights.Length - 1) * stride. Samples outside
+    /// [<paramref name="nonzeroFrom"/>, <paramref name="nonzeroTo"/>) must be zero; taps reading only those are skipped.
+    /// </summary>
+    public static void Apply(ReadOnlySpan<double> samples, ReadOnlySpan<double> weights, int stride, Span<double> result,
+        int nonzeroFrom = 0, int nonzeroTo = int.MaxValue)
     {
         if (samples.Length < result.Length + (weights.Length - 1) * stride)
             throw new ArgumentException("The samples do not cover every tap of every output.", nameof(samples));
+        nonzeroTo = Math.Min(nonzeroTo, samples.Length);
         int e = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -25,12 +30,13 @@ internal static class StridedCorrelation
             ref double r = ref MemoryMarshal.GetReference(result);
             for (; e + Block <= result.Length; e += Block)
             {
+                var (tFirst, tEnd) = Taps(e, e + Block - 1, weights.Length, stride, nonzeroFrom, nonzeroTo);
                 var a0 = Vector256<double>.Zero;
                 var a1 = Vector256<double>.Zero;
                 var a2 = Vector256<double>.Zero;
                 var a3 = Vector256<double>.Zero;
-                nuint at = (nuint)e;
-                for (int t = 0; t < weights.Length; t++, at += (nuint)stride)
+                nuint at = (nuint)(e + tFirst * stride);
+                for (int t = tFirst; t < tEnd; t++, at += (nuint)stride)
                 {
                     var w = Vector256.Create(weights[t]);
                     a0 = Vector256.FusedMultiplyAdd(w, Vector256.LoadUnsafe(ref s, at), a0);
@@ -46,9 +52,20 @@ internal static class StridedCorrelation
         }
         for (; e < result.Length; e++)
         {
+            var (tFirst, tEnd) = Taps(e, e, weights.Length, stride, nonzeroFrom, nonzeroTo);
             double sum = 0;
-            for (int t = 0; t < weights.Length; t++) sum += weights[t] * samples[e + t * stride];
+            for (int t = tFirst; t < tEnd; t++) sum += weights[t] * samples[e + t * stride];
             result[e] = sum;
         }
+    }
+
+    /// <summary>The taps [first, end) that read a possibly nonzero sample for some output in [eLow, eHigh].</summary>
+    private static (int First, int End) Taps(int eLow, int eHigh, int taps, int stride, int nonzeroFrom, int nonzeroTo)
+    {
+        // e + t stride >= nonzeroFrom for some e <= eHigh, and e + t stride < nonzeroTo for some e >= eLow.
+        int first = nonzeroFrom <= eHigh ? 0 : (nonzeroFrom - eHigh + stride - 1) / stride;
+        int end = nonzeroTo <= eLow ? 0 : (nonzeroTo - eLow + stride - 1) / stride;
+        first = Math.Min(first, taps);
+        return (first, Math.Max(first, Math.Min(end, taps)));
     }
 }
