@@ -28,6 +28,24 @@ public class StridedCorrelationTests
         Assert.That(worst, Is.LessThan(1e-14));
     }
 
+    /// <summary>Taps that only read samples outside the declared nonzero range are skipped; the sums do not change.</summary>
+    [TestCase(1, 9, 50, 20, 40)]
+    [TestCase(3, 61, 300, 100, 250)]
+    [TestCase(5, 40, 517, 0, 90)]
+    public void SkippingTapsOutsideTheNonzeroRangeChangesNothing(int stride, int taps, int outputs, int from, int to)
+    {
+        var random = new NetworkRandom(12, 0);
+        var samples = new double[outputs + (taps - 1) * stride];
+        for (int k = from; k < to; k++) samples[k] = random.Uniform();
+        var weights = Enumerable.Range(0, taps).Select(_ => random.Uniform()).ToArray();
+        var all = new double[outputs];
+        var skipping = new double[outputs];
+        StridedCorrelation.Apply(samples, weights, stride, all);
+        StridedCorrelation.Apply(samples, weights, stride, skipping, from, to);
+        Assert.That(skipping, Is.EqualTo(all).Within(1e-14));
+        Assert.That(all.Count(v => v != 0), Is.GreaterThan(0));
+    }
+
     [Test]
     public void RefusesSamplesThatDoNotCoverEveryTap() =>
         Assert.Throws<ArgumentException>(() => StridedCorrelation.Apply(new double[10], new double[3], 5, new double[4]));
