@@ -27,8 +27,13 @@ internal sealed class GaussHermiteNodes
         }
     }
 
+    private static readonly GaussHermiteNodes[] Rules = Enumerable.Range(1, 8).Select(order => new GaussHermiteNodes(order)).ToArray();
+
     /// <summary>Eight nodes: exact to degree 15; used only for blurs much narrower than the unit Gumbel scale.</summary>
-    public static GaussHermiteNodes Eight { get; } = new(8);
+    public static GaussHermiteNodes Eight => Rules[7];
+
+    /// <summary>The rule of <paramref name="order"/> nodes (1 to 8), exact to degree 2 order - 1.</summary>
+    public static GaussHermiteNodes OfOrder(int order) => Rules[order - 1];
 
     public double[] Nodes { get; }
 

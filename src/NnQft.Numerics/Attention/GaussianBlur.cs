@@ -143,10 +143,11 @@ internal sealed class GaussianBlur
 
     // For narrow blurs the integrand g(x + s y) is analytic in a strip of half-width ~ (pi/2)/s >= 2 pi in y, so
     // 8 Hermite nodes are exact to ~exp(-2 * 2 pi * 4) ~ 1e-22 (HermiteBelow shrinks with the depth, widening the strip
-    // in proportion, so the error stays below epsilon); a lattice would need spacing ~ s / 2.5.
+    // in proportion, so the error stays below epsilon); a lattice would need spacing ~ s / 2.5. Much narrower blurs
+    // (logit correlations near 1) need fewer nodes, see HermiteOrder.
     private static GaussianBlur Hermite(double[] outputs, double scale)
     {
-        var rule = GaussHermiteNodes.Eight;
+        var rule = GaussHermiteNodes.OfOrder(HermiteOrder(scale));
         int n = outputs.Length, m = rule.Nodes.Length;
         var nodes = new double[n * m];
         var rows = new int[n + 1];
@@ -164,6 +165,23 @@ internal sealed class GaussianBlur
             }
         }
         return new GaussianBlur(nodes, rows, cols, w);
+    }
+
+    /// <summary>
+    /// An m-node rule errs by m! s^{2m} g^{(2m)} / (2m)!; g's singularities lie pi/2 off the real axis (logarithmic, from
+    /// log 2 cosh), so |g^{(2m)}| is at most about (2m - 1)! (2 / pi)^{2m} and the error below m! / (2m) (2 s / pi)^{2m}:
+    /// the fewest nodes (at most eight) that bring this bound under 1e-18: fewer than eight only for s &lt; 0.054, that is
+    /// for sigma^2 (1 - rho) &lt; 0.006 (the b-blur's width is sqrt(sigma^2 (1 - rho) / 2)).
+    /// </summary>
+    private static int HermiteOrder(double scale)
+    {
+        double ratio = 2 * scale / Math.PI, factorial = 1;
+        for (int m = 1; m < 8; m++)
+        {
+            factorial *= m;
+            if (factorial / (2 * m) * Math.Pow(ratio, 2 * m) < 1e-18) return m;
+        }
+        return 8;
     }
 
     // Trapezoid rule on a lattice: for an integrand analytic in the strip |Im| < pi/2 (the Gumbel kernels) times
