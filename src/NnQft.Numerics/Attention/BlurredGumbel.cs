@@ -25,7 +25,6 @@ internal sealed class BlurredGumbel
     private static readonly double[][] SurvivalDerivatives = DerivativePolynomials(0, 10);
     private static readonly double[][] DensityDerivatives = DerivativePolynomials(2, 10);
 
-    private readonly double _scale;
     private readonly double _start;
     private readonly double _step;
     private readonly double _end;
@@ -42,9 +41,8 @@ internal sealed class BlurredGumbel
     private readonly double[] _densityPhases;
     private static readonly double[] LagrangeDenominators = Denominators();
 
-    private BlurredGumbel(double scale, double start, double step, double[] survival, double[] density, int stride = 1)
+    private BlurredGumbel(double start, double step, double[] survival, double[] density, int stride)
     {
-        _scale = scale;
         _start = start;
         _step = step;
         _survival = survival;
@@ -96,7 +94,7 @@ internal sealed class BlurredGumbel
         StridedCorrelation.Apply(samples.Residual, weights, stride, survival, samples.ResidualFrom, samples.End);
         StridedCorrelation.Apply(samples.Density, weights, stride, density, samples.DensityFrom, samples.End);
         AddStepShare(survival, weights, stride, samples.StepEnd);
-        return new BlurredGumbel(scale, start, step, survival, density, rowStride);
+        return new BlurredGumbel(start, step, survival, density, rowStride);
     }
 
     /// <summary>
@@ -160,26 +158,58 @@ internal sealed class BlurredGumbel
         }
     }
 
-    // Narrow blurs: the heat series is exact enough but costs two exponentials and twelve polynomials per value;
-    // tabulate it once on the interpolation grid instead.
+    // Narrow blurs: the heat series, tabulated on the interpolation grid.
     private static BlurredGumbel HeatSeriesTable(double scale, double lowest, double step, double reach, int rowStride)
     {
-        var series = new BlurredGumbel(scale, 0, 0, [], []);
         double start = lowest - Stencil * step;
         int count = (int)Math.Ceiling((VanishesAbove + reach * HeatSeriesBelow - start) / step) + Stencil;
-        var survival = new double[count];
-        var density = new double[count];
-        for (int j = 0; j < count; j++) (survival[j], density[j]) = series.HeatSeries(start + j * step);
-        return new BlurredGumbel(scale, start, step, survival, density, rowStride);
+        // The series sum_k (s^2/2)^k / k! D^{2k} [x^power e^{-x}] is one polynomial in x = e^c times e^{-x}: its
+        // coefficients are summed once, then each table column is a Horner pass over the whole table.
+        var x = new double[count];
+        for (int j = 0; j < count; j++) x[j] = start + j * step;
+        TensorPrimitives.Exp(x, x);
+        // x below 700 keeps Exp on its vectorised path; values under 1e-200 are flushed (see TinyValues).
+        TensorPrimitives.Min(x, 700.0, x);
+        var e = new double[count];
+        TensorPrimitives.Negate(x, e);
+        TensorPrimitives.Exp(e, e);
+        var survival = Horner(HeatPolynomial(SurvivalDerivatives, scale), x);
+        var density = Horner(HeatPolynomial(DensityDerivatives, scale), x);
+        TensorPrimitives.Multiply(survival, e, survival);
+        TensorPrimitives.Multiply(density, e, density);
+        TinyValues.Flush(survival);
+        TinyValues.Flush(density);
+        return new BlurredGumbel(start, step, survival, density, rowStride);
+    }
+
+    /// <summary>Coefficients of sum_k (s^2/2)^k / k! P_{2k}(x), P_n the polynomial of D^n [x^power e^{-x}] = P_n(x) e^{-x}.</summary>
+    private static double[] HeatPolynomial(double[][] derivatives, double scale)
+    {
+        var sum = new double[derivatives[^1].Length];
+        double half = 0.5 * scale * scale, coefficient = 1;
+        for (int k = 0; 2 * k < derivatives.Length; k++)
+        {
+            var p = derivatives[2 * k];
+            for (int i = 0; i < p.Length; i++) sum[i] += coefficient * p[i];
+            coefficient *= half / (k + 1);
+        }
+        return sum;
+    }
+
+    private static double[] Horner(double[] coefficients, double[] x)
+    {
+        var value = new double[x.Length];
+        Array.Fill(value, coefficients[^1]);
+        for (int i = coefficients.Length - 2; i >= 0; i--) TensorPrimitives.MultiplyAdd(value, x, coefficients[i], value);
+        return value;
     }
 
     /// <summary>Both functions are zero, as evaluated here, above this argument.</summary>
-    public double End => _survival.Length == 0 ? double.PositiveInfinity : _end;
+    public double End => _end;
 
     /// <summary>(H(c), J(c)).</summary>
     public (double Survival, double Density) Evaluate(double c)
     {
-        if (_survival.Length == 0) return HeatSeries(c);
         if (c > _end) return (0.0, 0.0);
         double position = (c - _start) / _step;
         int first = (int)Math.Floor(position) - Stencil / 2 + 1;
@@ -311,29 +341,6 @@ internal sealed class BlurredGumbel
         for (int k = 0; k < Stencil; k++) prefix[k + 1] = prefix[k] * (t - k);
         for (int k = Stencil - 1; k >= 0; k--) suffix[k] = suffix[k + 1] * (t - k);
         for (int j = 0; j < Stencil; j++) weights[j] = prefix[j] * suffix[j + 1] / LagrangeDenominators[j];
-    }
-
-    private (double, double) HeatSeries(double c)
-    {
-        double x = Math.Exp(c);
-        if (x > 746) return (0.0, 0.0);
-        double e = Math.Exp(-x);
-        if (_scale == 0) return (e, x * x * e);
-        double half = 0.5 * _scale * _scale, coefficient = 1, hs = 0, hd = 0;
-        for (int k = 0; 2 * k < SurvivalDerivatives.Length; k++)
-        {
-            hs += coefficient * Polynomial(SurvivalDerivatives[2 * k], x);
-            hd += coefficient * Polynomial(DensityDerivatives[2 * k], x);
-            coefficient *= half / (k + 1);
-        }
-        return (hs * e, hd * e);
-    }
-
-    private static double Polynomial(double[] coefficients, double x)
-    {
-        double s = 0;
-        for (int i = coefficients.Length - 1; i >= 0; i--) s = s * x + coefficients[i];
-        return s;
     }
 
     // D = d/dc = x d/dx with x = e^c; D[P(x) e^{-x}] = x (P'(x) - P(x)) e^{-x}. Start from P = x^power.
