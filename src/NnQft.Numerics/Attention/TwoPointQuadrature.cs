@@ -74,7 +74,10 @@ internal static class TwoPointQuadrature
     /// </summary>
     private readonly record struct IntegrandWindow(double PLow, double PHigh, double QHigh);
 
-    /// <summary>Cells whose share of the integral is below this are outside the window (their sum stays below 1e-13 F).</summary>
+    /// <summary>
+    /// Cells whose value is below this fraction of the cell sum are outside the window: even 1e5 of them would make
+    /// 1e-12 F, and in the exponentially decaying tails they make far less.
+    /// </summary>
     private const double WindowFloor = 1e-17;
 
     /// <summary>Moments below this are computed to an absolute error of about RelativeFloor times it.</summary>
