@@ -196,7 +196,7 @@ internal sealed class GaussianBlur
         var nodes = new double[count];
         for (int l = 0; l < count; l++) nodes[l] = lo + l * h;
         var rows = new int[outputs.Length + 1];
-        int perRow = (int)Math.Ceiling(2 * reach * scale / h) + 3;
+        int perRow = Math.Min(count, (int)Math.Ceiling(2 * reach * scale / h) + 3);
         var cols = new int[outputs.Length * perRow];
         var w = new double[outputs.Length * perRow];
         double norm = h / (Math.Sqrt(2 * Math.PI) * scale), delta = h / scale, step = Math.Exp(-delta * delta);
