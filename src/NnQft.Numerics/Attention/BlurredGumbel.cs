@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -291,10 +292,7 @@ internal sealed class BlurredGumbel
         ref double tableD = ref MemoryMarshal.GetArrayDataReference(_densityPhases);
         ref double outS = ref MemoryMarshal.GetReference(survival);
         ref double outD = ref MemoryMarshal.GetReference(density);
-        var w0 = Vector256.Create(w[0]); var w1 = Vector256.Create(w[1]); var w2 = Vector256.Create(w[2]); var w3 = Vector256.Create(w[3]);
-        var w4 = Vector256.Create(w[4]); var w5 = Vector256.Create(w[5]); var w6 = Vector256.Create(w[6]); var w7 = Vector256.Create(w[7]);
-        nuint a0 = (nuint)at[0], a1 = (nuint)at[1], a2 = (nuint)at[2], a3 = (nuint)at[3];
-        nuint a4 = (nuint)at[4], a5 = (nuint)at[5], a6 = (nuint)at[6], a7 = (nuint)at[7];
+        var stencil = new RowStencil(w, at);
         var zero = Vector256<double>.Zero;
         var one = Vector256<double>.One;
         var tiny = Vector256.Create(TinyValues.Threshold);
@@ -303,22 +301,8 @@ internal sealed class BlurredGumbel
         for (; i + Vector256<double>.Count <= inside; i += Vector256<double>.Count)
         {
             nuint o = (nuint)i;
-            var s = w0 * Vector256.LoadUnsafe(ref tableS, a0 + o);
-            s = Vector256.FusedMultiplyAdd(w1, Vector256.LoadUnsafe(ref tableS, a1 + o), s);
-            s = Vector256.FusedMultiplyAdd(w2, Vector256.LoadUnsafe(ref tableS, a2 + o), s);
-            s = Vector256.FusedMultiplyAdd(w3, Vector256.LoadUnsafe(ref tableS, a3 + o), s);
-            s = Vector256.FusedMultiplyAdd(w4, Vector256.LoadUnsafe(ref tableS, a4 + o), s);
-            s = Vector256.FusedMultiplyAdd(w5, Vector256.LoadUnsafe(ref tableS, a5 + o), s);
-            s = Vector256.FusedMultiplyAdd(w6, Vector256.LoadUnsafe(ref tableS, a6 + o), s);
-            s = Vector256.FusedMultiplyAdd(w7, Vector256.LoadUnsafe(ref tableS, a7 + o), s);
-            var d = w0 * Vector256.LoadUnsafe(ref tableD, a0 + o);
-            d = Vector256.FusedMultiplyAdd(w1, Vector256.LoadUnsafe(ref tableD, a1 + o), d);
-            d = Vector256.FusedMultiplyAdd(w2, Vector256.LoadUnsafe(ref tableD, a2 + o), d);
-            d = Vector256.FusedMultiplyAdd(w3, Vector256.LoadUnsafe(ref tableD, a3 + o), d);
-            d = Vector256.FusedMultiplyAdd(w4, Vector256.LoadUnsafe(ref tableD, a4 + o), d);
-            d = Vector256.FusedMultiplyAdd(w5, Vector256.LoadUnsafe(ref tableD, a5 + o), d);
-            d = Vector256.FusedMultiplyAdd(w6, Vector256.LoadUnsafe(ref tableD, a6 + o), d);
-            d = Vector256.FusedMultiplyAdd(w7, Vector256.LoadUnsafe(ref tableD, a7 + o), d);
+            var s = stencil.Apply(ref tableS, o);
+            var d = stencil.Apply(ref tableD, o);
             // Interpolation may undershoot by ~1e-16 where the functions vanish; keep them in their ranges.
             s = Vector256.Min(Vector256.Max(s, zero), one);
             d = Vector256.Max(d, zero) * factor;
@@ -326,6 +310,30 @@ internal sealed class BlurredGumbel
             Vector256.ConditionalSelect(Vector256.LessThan(d, tiny), zero, d).StoreUnsafe(ref outD, o);
         }
         return i;
+    }
+
+    /// <summary>The eight Lagrange weights of one row and the phase-split table offsets they apply to.</summary>
+    private readonly struct RowStencil(ReadOnlySpan<double> w, ReadOnlySpan<int> at)
+    {
+        private readonly Vector256<double> _w0 = Vector256.Create(w[0]), _w1 = Vector256.Create(w[1]), _w2 = Vector256.Create(w[2]),
+            _w3 = Vector256.Create(w[3]), _w4 = Vector256.Create(w[4]), _w5 = Vector256.Create(w[5]), _w6 = Vector256.Create(w[6]),
+            _w7 = Vector256.Create(w[7]);
+        private readonly nuint _a0 = (nuint)at[0], _a1 = (nuint)at[1], _a2 = (nuint)at[2], _a3 = (nuint)at[3],
+            _a4 = (nuint)at[4], _a5 = (nuint)at[5], _a6 = (nuint)at[6], _a7 = (nuint)at[7];
+
+        /// <summary>Four interpolated values, the table's outputs o .. o + 3 of the row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> Apply(ref double table, nuint o)
+        {
+            var v = _w0 * Vector256.LoadUnsafe(ref table, _a0 + o);
+            v = Vector256.FusedMultiplyAdd(_w1, Vector256.LoadUnsafe(ref table, _a1 + o), v);
+            v = Vector256.FusedMultiplyAdd(_w2, Vector256.LoadUnsafe(ref table, _a2 + o), v);
+            v = Vector256.FusedMultiplyAdd(_w3, Vector256.LoadUnsafe(ref table, _a3 + o), v);
+            v = Vector256.FusedMultiplyAdd(_w4, Vector256.LoadUnsafe(ref table, _a4 + o), v);
+            v = Vector256.FusedMultiplyAdd(_w5, Vector256.LoadUnsafe(ref table, _a5 + o), v);
+            v = Vector256.FusedMultiplyAdd(_w6, Vector256.LoadUnsafe(ref table, _a6 + o), v);
+            return Vector256.FusedMultiplyAdd(_w7, Vector256.LoadUnsafe(ref table, _a7 + o), v);
+        }
     }
 
     /// <summary>
