@@ -48,12 +48,17 @@ internal static class SmallLogitProof
             steps.Add(StepChecks.Equation(
                 $"T = {T}: the engine's series truncated after sigma^2: its sigma^0 and sigma^2 terms are THEORY.md's T^-2 [1 + rho sigma^2 (T-1)/T] (odd powers vanish).",
                 $@"\left[F_{{{T}}}(\sigma^{{2}}, \rho)\right]_{{\sigma^{{0}}, \sigma^{{2}}}}", lowOrders, theory));
+            steps.Add(StepChecks.Equation(
+                $"T = {T}: the engine's second route, the series for a symbolic number of tokens (SmallLogitSeries: a generating " +
+                "function over the iid tokens, Wick for one token pair), at this T gives the same series through sigma^" + Order + ".",
+                $@"\left.F_{{T}}(\sigma^{{2}}, \rho)\right|_{{T = {T}}}", SmallLogitSeries.TwoPoint(Order, tokens), series));
             steps.Add(NumericStep(tokens, series));
         }
         return new ProofDocument("small-logit.md", "Small-logit series of the attention moment F_T",
             "**Claim** (THEORY.md section 6). F_T(sigma^2, rho) = E[A_1(z) A_1(z')] = T^-2 [1 + rho sigma^2 (T-1)/T + O(sigma^4)], and the higher " +
             "orders follow from the Taylor expansion of the softmax and Wick moments. The engine derives the series through sigma^" + Order +
-            " for T = 2, 3, 4; the sigma^2 term is compared with THEORY.md symbolically, the whole series with the numeric module's " +
+            " for T = 2, 3, 4; the sigma^2 term is compared with THEORY.md symbolically, the whole series with the symbolic-T series of " +
+            "SmallLogitSeries (a different route through the engine) and with the numeric module's " +
             "quadrature of F_T (AttentionMoments.TwoPoint) at small sigma.", steps);
     }
 
