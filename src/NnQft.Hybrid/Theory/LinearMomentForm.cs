@@ -25,17 +25,19 @@ internal sealed record MomentCall(string Name, double[] Args)
 /// </summary>
 internal sealed record LinearMomentForm(double Constant, IReadOnlyList<(MomentCall Call, double Coefficient)> Terms)
 {
-    public static LinearMomentForm Extract(Expr expr, Func<Func<string, double[], double?>, EvaluationEnvironment> environment, ISet<string> sampledNames)
+    public static LinearMomentForm Extract(CompiledExpression expr, Func<Func<string, double[], double?>, EvaluationEnvironment> environment, ISet<string> sampledNames)
     {
         var calls = new List<MomentCall>();
         var index = new Dictionary<MomentCall, int>();
         double Evaluate(Func<int, double> valueOf) =>
-            Evaluator.Evaluate(expr, environment((name, args) =>
+            expr.Evaluate(environment((name, args) =>
             {
                 if (!sampledNames.Contains(name)) return null;
                 var call = new MomentCall(name, args);
                 if (!index.TryGetValue(call, out int i))
                 {
+                    // Compiled code passes its arguments in a reused buffer: a call that is kept gets its own copy.
+                    call = new MomentCall(name, (double[])args.Clone());
                     index[call] = i = calls.Count;
                     calls.Add(call);
                 }
