@@ -85,13 +85,21 @@ public static class MonteCarloSampler
             }
             if (decoded.Identity != identity)
                 throw new InvalidInputException(source, "belongs to a different run (architecture, points, seed, method or nets differ) than the first file");
-            if (!total.TryMerge(decoded.State))
-                throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+            switch (total.TryMerge(decoded.State))
+            {
+                case MergeOutcome.DifferentLayout:
+                    throw new InvalidInputException(source, $"holds a different layout ({Describe(decoded.State.Layout)}) than the first file ({Describe(total.Layout)})");
+                case MergeOutcome.Overlap:
+                    throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+            }
         }
         var points = RunIdentity.Points(identity);
         var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points);
         return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
     }
+
+    private static string Describe(MomentLayout layout) =>
+        $"{layout.PointCount} points, {(layout.Conditional ? "conditional" : "plain")} sums";
 
     private static long BlockNetworks(long block, long networks) => Math.Min(BlockSize, networks - block * BlockSize);
 

@@ -45,7 +45,8 @@ public sealed class ExprOrder : IComparer<Expr>
         return (x, y) switch
         {
             (Number a, Number b) => a.CompareValue(b),
-            (Symbol a, Symbol b) => NaturalCompare(a.Name, b.Name),
+            // Same-named symbols with different assumptions are different symbols and need a fixed order too.
+            (Symbol a, Symbol b) => Chain(NaturalCompare(a.Name, b.Name), () => Chain(a.IsPositive.CompareTo(b.IsPositive), () => a.IsInteger.CompareTo(b.IsInteger))),
             (Kernel a, Kernel b) => Lex([a.Token, a.A, a.B], [b.Token, b.A, b.B]),
             (Apply a, Apply b) => Chain(NaturalCompare(a.Name, b.Name), () => Lex(a.Args, b.Args)),
             (RandomVariable a, RandomVariable b) => Chain(NaturalCompare(a.Name, b.Name), () => Chain(Lex(a.Points, b.Points), () => Lex(a.Indices, b.Indices))),
