@@ -122,6 +122,8 @@ module Expr =
     let sqrt (x: Expr) = Sym.Sqrt x
     /// Exponential.
     let exp (x: Expr) = Sym.Exp x
+    /// The collected form: like terms merged over polynomial coefficients, common factors pulled out.
+    let collect (e: Expr) = Collection.Collect e
     /// Plain-text rendering.
     let text (e: Expr) = e.ToString()
     /// SymPy rendering.
