@@ -33,9 +33,10 @@ internal static class SampleCommand
             Description = "Seconds between checkpoint writes.", DefaultValueFactory = _ => 2.0, Hidden = true,
         };
         var output = new Option<string?>("--out") { Description = "Write the result JSON to FILE (default: stdout)." };
+        var g4 = G4Option();
         var command = new Command("sample", "Monte Carlo estimates of G2 and G4 over random attention-head networks.")
         {
-            config, points, nets, seed, method, threads, shard, checkpoint, checkpointSeconds, output,
+            config, points, nets, seed, method, threads, shard, checkpoint, checkpointSeconds, output, g4,
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
@@ -63,6 +64,7 @@ internal static class SampleCommand
                 ShardCount = shardCount,
                 CheckpointPath = parse.GetValue(checkpoint),
                 CheckpointInterval = TimeSpan.FromSeconds(every),
+                G4 = TupleSelection.Parse(parse.GetValue(g4) ?? "all", 4, pointSet.Count),
             };
             // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
             if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
@@ -72,6 +74,13 @@ internal static class SampleCommand
         }));
         return command;
     }
+
+    /// <summary>The <c>--g4 all|none|FILE</c> option of docs/cli.md section 5 (sample and merge).</summary>
+    public static Option<string?> G4Option() => new("--g4")
+    {
+        Description = "G4 tuples to estimate: all, none (G2 only) or a CSV FILE of 4 zero-based point indices per line.",
+        HelpName = "all|none|FILE",
+    };
 
     /// <summary>Parses k/n with 1 &lt;= k &lt;= n.</summary>
     public static (int Index, int Count) ParseShard(string text)

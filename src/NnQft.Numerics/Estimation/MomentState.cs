@@ -8,10 +8,16 @@ namespace NnQft.Numerics.Estimation;
 /// </summary>
 internal sealed class MomentState
 {
-    public MomentState(int pointCount, bool conditional = false)
+    public MomentState(MomentLayout layout)
     {
-        Layout = new MomentLayout(pointCount, conditional);
+        Layout = layout;
         Sums = new ExactSum[Layout.Length];
+    }
+
+    /// <summary>A state accumulating every G4 tuple (tests and small runs).</summary>
+    public MomentState(int pointCount, bool conditional = false)
+        : this(new MomentLayout(pointCount, Model.TupleSelection.All(4), conditional))
+    {
     }
 
     public MomentLayout Layout { get; }
@@ -36,7 +42,8 @@ internal sealed class MomentState
     /// <summary>Adds another state over disjoint blocks of the same layout; otherwise says why not and changes nothing.</summary>
     public MergeOutcome TryMerge(MomentState other)
     {
-        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount) return MergeOutcome.DifferentLayout;
+        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount
+            || !other.Layout.Selection.Equals(Layout.Selection)) return MergeOutcome.DifferentLayout;
         foreach (var (s, e) in other.Blocks.Ranges)
             foreach (var (s2, e2) in Blocks.Ranges)
                 if (s < e2 && s2 < e) return MergeOutcome.Overlap;

@@ -27,7 +27,7 @@ public static class Collection
 
     private static Expr CollectExpanded(Expr e)
     {
-        if (e is Number or Symbol) return e;
+        if (e.Children.Count == 0) return e;
         var terms = (e is Sum s ? s.Terms : (IReadOnlyList<Expr>)[e]).Select(ToMonomial).ToList();
 
         // Group by the part that is not a scalar symbol; each group's coefficient is a polynomial in the symbols.
@@ -35,7 +35,7 @@ public static class Collection
         var order = new List<Expr>();
         foreach (var t in terms)
         {
-            var structure = t.Powers.Where(kv => kv.Key is not Symbol).ToDictionary();
+            var structure = t.Powers.Where(kv => !IsScalar(kv.Key)).ToDictionary();
             var key = new Monomial(Number.One, structure).ToExpr();
             if (!groups.TryGetValue(key, out var group))
             {
@@ -43,7 +43,7 @@ public static class Collection
                 groups[key] = group;
                 order.Add(key);
             }
-            group.Coefficient.Add(new Monomial(t.Coefficient, t.Powers.Where(kv => kv.Key is Symbol).ToDictionary()));
+            group.Coefficient.Add(new Monomial(t.Coefficient, t.Powers.Where(kv => IsScalar(kv.Key)).ToDictionary()));
         }
         var factored = order.Select(key =>
         {
@@ -65,7 +65,7 @@ public static class Collection
             .Select(g => (g.Key, Count: g.Count()))
             .Where(g => g.Count >= 2)
             .OrderByDescending(g => g.Count)
-            .ThenBy(g => g.Key.Atom is Symbol ? 1 : 0) // prefer structure over a scalar on ties: the scalars then read as its coefficients
+            .ThenBy(g => IsScalar(g.Key.Atom) ? 1 : 0) // prefer structure over a scalar on ties: the scalars then read as its coefficients
             .ThenBy(g => g.Key.Atom, ExprOrder.Instance)
             .ThenBy(g => g.Key.Sign)
             .Select(g => (Found: true, g.Key))
@@ -123,6 +123,9 @@ public static class Collection
         }
         return powers;
     }
+
+    /// <summary>Scalar parameters and constants (T, d_v, sigma_a, pi): what coefficients are made of.</summary>
+    private static bool IsScalar(Expr atom) => atom is Symbol or MathConstant;
 
     private static Number Abs(Number n) => n.Numerator.Sign < 0 ? Number.Of(-n.Numerator, n.Denominator) : n;
 

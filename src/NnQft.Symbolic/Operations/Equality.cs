@@ -49,12 +49,9 @@ public static class Equality
         {
             var values = new Dictionary<string, double>();
             foreach (var s in symbols)
-                // pi is a constant, not a free variable: a random value would refute true identities such as arcsin(1) = pi/2.
-                values[s.Name] = s == Constants.Pi ? Math.PI : s.IsInteger ? rng.Next(2, MaxIntegerDraw + 1) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
-            var salt = rng.Next();
-            var env = new EvaluationEnvironment(values,
-                (name, args) => Hash(salt, name + "(" + string.Join(",", args.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + ")"),
-                node => Hash(salt, TextPrinter.Print(node)));
+                values[s.Name] = s.IsInteger ? rng.Next(2, MaxIntegerDraw + 1) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
+            var nodes = new HashedNodeValues(rng.Next());
+            var env = new EvaluationEnvironment(values, nodes, nodes.Opaque);
             double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
             double scale = Math.Max(Magnitude(a, env), Magnitude(b, env));
             if (!(Math.Abs(va - vb) <= 1e-9 * scale)) return false;
@@ -65,14 +62,6 @@ public static class Equality
     /// <summary>The sum of the absolute values of the top-level terms: the scale at which rounding shows.</summary>
     private static double Magnitude(Expr e, EvaluationEnvironment env) =>
         e is Sum s ? s.Terms.Sum(t => Math.Abs(Evaluator.Evaluate(t, env))) : Math.Abs(Evaluator.Evaluate(e, env));
-
-    private static double Hash(int salt, string key)
-    {
-        ulong h = 1469598103934665603UL ^ (ulong)salt;
-        foreach (char ch in key) { h ^= ch; h *= 1099511628211UL; }
-        h ^= h >> 29; h *= 0xbf58476d1ce4e5b9UL; h ^= h >> 32;
-        return 0.5 + (h >> 11) * (1.0 / (1UL << 53));
-    }
 }
 
 /// <summary>How <see cref="Equality.Compare"/> established an equality, if it did.</summary>
