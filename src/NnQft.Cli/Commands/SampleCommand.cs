@@ -69,6 +69,7 @@ internal static class SampleCommand
             };
             // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
             if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
+            if (checkpointPath is not null && File.Exists(checkpointPath)) Console.Error.WriteLine($"nnqft sample: resuming from {checkpointPath}");
             SampleOutcome outcome;
             try
             {
