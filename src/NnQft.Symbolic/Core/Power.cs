@@ -76,9 +76,20 @@ public sealed record Power : Expr
     private static BigInteger? ExactRoot(BigInteger n, int q)
     {
         if (n.IsZero || n.IsOne) return n;
-        var guess = new BigInteger(Math.Round(Math.Pow((double)n, 1.0 / q)));
-        for (var c = guess - 1; c <= guess + 1; c++)
-            if (c.Sign > 0 && BigInteger.Pow(c, q) == n) return c;
-        return null;
+        var root = IntegerRoot(n, q);
+        return BigInteger.Pow(root, q) == n ? root : null;
+    }
+
+    /// <summary>floor(n^(1/q)) for n &gt; 0, in integers: a double guess overflows beyond about 2^1024.</summary>
+    private static BigInteger IntegerRoot(BigInteger n, int q)
+    {
+        // Newton's iteration from an upper bound decreases monotonically to the floor of the root.
+        var x = BigInteger.One << (int)((n.GetBitLength() + q - 1) / q);
+        while (true)
+        {
+            var next = ((q - 1) * x + n / BigInteger.Pow(x, q - 1)) / q;
+            if (next >= x) return x;
+            x = next;
+        }
     }
 }
