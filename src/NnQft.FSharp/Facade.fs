@@ -42,7 +42,7 @@ module Width =
 /// Building and loading architectures; every setter returns a new, validated architecture.
 [<RequireQualifiedAccess>]
 module Architecture =
-    /// The embedded default architecture of INTERFACE.md section 3.
+    /// The embedded default architecture of docs/cli.md section 3.
     let standard = Architecture.Default
     /// The architecture in a JSON text (validated).
     let parse (json: string) = ArchitectureJson.Parse(json, "json")
@@ -174,5 +174,5 @@ module Result =
         r.G4 |> Seq.map (fun e -> List.ofSeq e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr) |> List.ofSeq
     /// How the numbers were obtained.
     let method (r: CorrelatorResult) = r.Method
-    /// The result JSON (INTERFACE.md section 2).
+    /// The result JSON (docs/cli.md section 2).
     let toJson (r: CorrelatorResult) = CorrelatorResultJson.Write r

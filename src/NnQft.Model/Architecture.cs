@@ -2,14 +2,14 @@
 namespace NnQft.Model;
 
 /// <summary>
-/// One random attention-head architecture (THEORY.md section 1, INTERFACE.md section 1). The sampler, the
+/// One random attention-head architecture (docs/theory.md section 1, docs/cli.md section 1). The sampler, the
 /// symbolic derivation and the theory evaluator all read this one record. Build it with <c>with</c> from
 /// <see cref="Default"/>, then call <see cref="Validated"/> (JSON loading validates for you).
 /// </summary>
 /// <example><code>var arch = (Architecture.Default with { Tokens = 2, ValueWidth = Width.Infinite }).Validated();</code></example>
 public sealed record Architecture
 {
-    /// <summary>The embedded default of INTERFACE.md section 3.</summary>
+    /// <summary>The embedded default of docs/cli.md section 3.</summary>
     /// <example><code>var arch = Architecture.Default with { Heads = 2 };</code></example>
     public static Architecture Default { get; } = new();
 

@@ -18,7 +18,7 @@ public sealed class PointSet : IEquatable<PointSet>
         this.flat = flat;
     }
 
-    /// <summary>The 8 default points of INTERFACE.md section 3 (d = 2).</summary>
+    /// <summary>The 8 default points of docs/cli.md section 3 (d = 2).</summary>
     /// <example><code>PointSet pts = PointSet.Default; // 8 points in d = 2</code></example>
     public static PointSet Default { get; } = Of(
     [

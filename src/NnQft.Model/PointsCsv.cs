@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace NnQft.Model;
 
-/// <summary>Reads the points file of INTERFACE.md: CSV, no header, one point per line, d numbers per line.</summary>
+/// <summary>Reads the points file of docs/cli.md section 1: CSV, no header, one point per line, d numbers per line.</summary>
 /// <example><code>var pts = PointsCsv.Load("points.csv", arch);</code></example>
 public static class PointsCsv
 {

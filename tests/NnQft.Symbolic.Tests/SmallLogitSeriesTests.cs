@@ -6,7 +6,7 @@ namespace NnQft.Symbolic.Tests;
 /// <summary>
 /// <see cref="SmallLogitSeries"/>: the symbolic-T series of F_T(sigma^2, rho) against two independent engine routes
 /// (the fixed-T softmax Taylor expansion, and symbolic index sums with Kronecker-delta contraction) and against the
-/// known cases of THEORY.md sections 6 and 8, written out here.
+/// known cases of docs/theory.md sections 6 and 8, written out here.
 /// </summary>
 public class SmallLogitSeriesTests
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 namespace NnQft.Hybrid.Proofs;
 
-/// <summary>Every document of proofs/, in a fixed order (the order of THEORY.md).</summary>
+/// <summary>Every document of proofs/, in a fixed order (the section order of docs/theory.md).</summary>
 /// <example><code>foreach (var proof in ProofCatalog.All()) Console.WriteLine($"{proof.FileName}: {proof.Title}");</code></example>
 public static class ProofCatalog
 {

@@ -5,7 +5,7 @@ using NnQft.Model;
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
-/// Attention-weight moments at D = d_k = infinity (THEORY.md section 6), by deterministic quadrature.
+/// Attention-weight moments at D = d_k = infinity (docs/theory.md section 6), by deterministic quadrature.
 /// </summary>
 /// <example><code>double m = AttentionMoments.TwoPoint(tokens: 4, sigma2: 1.0, rho: 0.5);</code></example>
 public static class AttentionMoments

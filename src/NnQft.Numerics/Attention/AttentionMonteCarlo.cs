@@ -7,7 +7,7 @@ using NnQft.Numerics.Randomness;
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
-/// Attention-weight moments at d_k = infinity by Monte Carlo over the Gaussian logits alone (THEORY.md section 6):
+/// Attention-weight moments at d_k = infinity by Monte Carlo over the Gaussian logits alone (docs/theory.md section 6):
 /// one pass of samples serves every requested product. Deterministic for a seed: block b of
 /// <see cref="BlockSize"/> samples uses the random stream (seed, b), whatever the thread count.
 /// </summary>

@@ -2,7 +2,7 @@
 namespace NnQft.Numerics.Kernels;
 
 /// <summary>
-/// A stationary, isotropic random-feature kernel k(r) = E_w[g(w)^2 cos(w . r)], r = |x - y| (THEORY.md section 7).
+/// A stationary, isotropic random-feature kernel k(r) = E_w[g(w)^2 cos(w . r)], r = |x - y| (docs/theory.md section 7).
 /// Instances are immutable and thread-safe; <see cref="Value"/> does not allocate.
 /// </summary>
 /// <example><code>RadialKernel k = KernelEvaluator.For(new GaussianDensity(0.7), 2); double c = k.Between([0.0, 0.0], [0.5, 0.0]);</code></example>

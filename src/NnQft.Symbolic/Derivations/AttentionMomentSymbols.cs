@@ -3,7 +3,7 @@ namespace NnQft.Symbolic;
 
 /// <summary>
 /// Notation for expectations of attention weights and Grams: canonical token labels for exchangeable tokens
-/// (the labelling that sorts first among all relabellings) and the moment symbols of INTERFACE.md section 4,
+/// (the labelling that sorts first among all relabellings) and the moment symbols of docs/cli.md section 4,
 /// M2(t, xa, xb) = E[A_t(xa) A_t(xb)], M4(t, u, xa, xb, xc, xd) = E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)], and in
 /// general M{2n}(t1..tn, points in pairs).
 /// </summary>

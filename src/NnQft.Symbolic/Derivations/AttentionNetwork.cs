@@ -5,7 +5,7 @@ using static NnQft.Symbolic.NetworkSymbols;
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// The network of THEORY.md section 1 written as an expression, and its Gaussian families:
+/// The network of docs/theory.md section 1 written as an expression, and its Gaussian families:
 /// phi(x) = beta + N_h^{-1/2} sum_h d_v^{-1/2} sum_i a_{h,i} sum_t A_{h,t}(x) v_{h,t,i}(x).
 /// The conditional covariance c_h of the head outputs is derived here from the value weights' covariance.
 /// </summary>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 namespace NnQft.Symbolic;
 
-/// <summary>The symbols of INTERFACE.md section 4 and the names of the network's random quantities.</summary>
+/// <summary>The symbols of docs/cli.md section 4 and the names of the network's random quantities.</summary>
 /// <example><code>Expr prefactor = NetworkSymbols.Heads * Expr.Pow(NetworkSymbols.SigmaA, 2) / NetworkSymbols.ValueWidth;</code></example>
 public static class NetworkSymbols
 {

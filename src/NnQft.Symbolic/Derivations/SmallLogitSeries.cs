@@ -6,7 +6,7 @@ using NnQft.Model;
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// The small-logit series of the two-point attention moment F_T(sigma^2, rho) = E[A_1(z) A_1(z')] (THEORY.md
+/// The small-logit series of the two-point attention moment F_T(sigma^2, rho) = E[A_1(z) A_1(z')] (docs/theory.md
 /// section 6) for a SYMBOLIC number of tokens T, derived by the engine: logits z_t = sigma xi_t, z'_t = sigma xi'_t
 /// with E[xi_t xi_u] = E[xi'_t xi'_u] = delta_tu and E[xi_t xi'_u] = rho delta_tu; the normaliser written as
 /// sum_t e^{sigma xi_t} = T (1 + delta) with delta = O(sigma); e^{sigma xi}, 1/(1 + delta) and the binomial series
