@@ -5,7 +5,7 @@ namespace NnQft.Model;
 /// Bad user input: names the offending field and what would have been allowed. The command line prints
 /// <see cref="Exception.Message"/> as its one-line reason and exits with code 2.
 /// </summary>
-/// <example><code>throw new InvalidInputException("tokens", "must be an integer >= 1", "0");</code></example>
+/// <example><code>throw new InvalidInputException("tokens", "must be an integer >= 1", "0"); // throws InvalidInputException naming tokens</code></example>
 public sealed class InvalidInputException : Exception
 {
     /// <summary>Creates the error for <paramref name="field"/>; <paramref name="got"/> is echoed when given.</summary>

@@ -6,7 +6,6 @@ namespace NnQft.Hybrid.Proofs;
 public static class ProofCatalog
 {
     /// <summary>Builds the documents (derivations run here; checks run when rendered).</summary>
-    /// <example><code>int steps = ProofCatalog.All().Sum(p =&gt; p.Steps.Count);</code></example>
     public static IReadOnlyList<ProofDocument> All() =>
     [
         TwoPointProof.Create(),
@@ -18,6 +17,5 @@ public static class ProofCatalog
     ];
 
     /// <summary>Checks and renders every document.</summary>
-    /// <example><code>bool allHold = ProofCatalog.Render().All(r =&gt; r.Failures.Count == 0);</code></example>
     public static IReadOnlyList<RenderedProof> Render() => All().Select(ProofRenderer.Render).ToList();
 }

@@ -8,7 +8,7 @@ namespace NnQft.Numerics.MonteCarlo;
 public static class ObservationOrder
 {
     /// <summary>Pairs (a, b) with a &lt;= b, lexicographic: (0,0), (0,1), ..., (P-1,P-1).</summary>
-    /// <example><code>int n = ObservationOrder.Pairs(8).Count; // 36 = 8 * 9 / 2</code></example>
+    /// <example><code>int n = ObservationOrder.Pairs(8).Count; // 36: 8 * 9 / 2</code></example>
     public static IReadOnlyList<(int A, int B)> Pairs(int pointCount) => new MomentLayout(pointCount).Pairs;
 
     /// <summary>Quads i &lt;= j &lt;= k &lt;= l, lexicographic (the order of the result JSON's <c>g4</c> list).</summary>

@@ -19,7 +19,7 @@ public interface ISpectralSampler
     bool UnitAmplitude { get; }
 
     /// <summary>Writes one frequency into <paramref name="w"/> (length d) and returns its amplitude g(w).</summary>
-    /// <example><code>var s = SpectralSamplers.For(new CauchyDensity(1.0), 2); var w = new double[2]; double g = s.Sample(new NetworkRandom(1, 0), w); // g == 1</code></example>
+    /// <example><code>var s = SpectralSamplers.For(new CauchyDensity(1.0), 2); var w = new double[2]; double g = s.Sample(new NetworkRandom(1, 0), w); // 1</code></example>
     double Sample(NetworkRandom random, Span<double> w);
 
     /// <summary>

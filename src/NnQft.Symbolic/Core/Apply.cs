@@ -6,7 +6,7 @@ namespace NnQft.Symbolic;
 /// An opaque deterministic function applied to arguments, such as the attention moments M2(t, xa, xb) and
 /// M4(t, u, xa, xb, xc, xd). Numeric evaluation calls back into the environment by <see cref="Name"/>.
 /// </summary>
-/// <example><code>Expr m2 = Apply.Of("M2", [Sym.Var("x1"), Sym.Var("x2")]); // M2(x1, x2)</code></example>
+/// <example><code>Expr m2 = Apply.Of("M2", [Sym.Var("x1"), Sym.Var("x2")]); // "M2(x1, x2)"</code></example>
 public sealed record Apply : Expr
 {
     private Apply(string name, ExprList args)
@@ -42,7 +42,7 @@ public sealed record Apply : Expr
 /// A random-feature kernel k_t(xa, xb) (THEORY section 1): token 0 is the query kernel k0, tokens 1..T the token
 /// kernels. Symmetric in its points, which are kept sorted.
 /// </summary>
-/// <example><code>Kernel k = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")); // k_1(x1, x2)</code></example>
+/// <example><code>Kernel k = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")); // "k1(x1, x2)"</code></example>
 public sealed record Kernel : Expr
 {
     private Kernel(Expr token, Expr a, Expr b)

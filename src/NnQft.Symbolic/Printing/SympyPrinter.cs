@@ -7,7 +7,7 @@ namespace NnQft.Symbolic;
 /// undefined functions such as <c>A(h, t, x1)</c>, expectations <c>Expectation(...)</c>, cumulants
 /// <c>Covariance(x, y)</c> / <c>Cumulant(x, y, z)</c>.
 /// </summary>
-/// <example><code>string py = SympyPrinter.Print(Sym.Exp(-Sym.Var("r"))); // exp(-r)</code></example>
+/// <example><code>string py = SympyPrinter.Print(Sym.Exp(-Sym.Var("r"))); // "exp(-r)"</code></example>
 public sealed class SympyPrinter : InfixPrinter
 {
     private static readonly SympyPrinter Instance = new();
