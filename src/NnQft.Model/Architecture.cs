@@ -56,7 +56,7 @@ public sealed record Architecture
     public EquatableList<TokenOverride> TokenOverrides { get; init; } = EquatableList<TokenOverride>.Empty;
 
     /// <summary>The spectral density of token <paramref name="t"/> (0-based), override included.</summary>
-    /// <example><code>SpectralDensity p = Architecture.Default.TokenDensity(0); // GaussianDensity(0.7)</code></example>
+    /// <example><code>SpectralDensity p = Architecture.Default.TokenDensity(0); bool gaussian = p == new GaussianDensity(0.7); // true</code></example>
     public SpectralDensity TokenDensity(int t)
     {
         for (int i = TokenOverrides.Count - 1; i >= 0; i--)

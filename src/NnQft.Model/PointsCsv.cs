@@ -24,7 +24,7 @@ public static class PointsCsv
     }
 
     /// <summary>Parses CSV text; blank lines and lines starting with # are skipped.</summary>
-    /// <example><code>PointSet pts = PointsCsv.Parse("# x, y\n0, 0\n0.5, 0\n", Architecture.Default); // 2 points</code></example>
+    /// <example><code>PointSet pts = PointsCsv.Parse("# x, y\n0, 0\n0.5, 0\n", Architecture.Default); int n = pts.Count; // 2</code></example>
     public static PointSet Parse(string text, Architecture architecture)
     {
         var rows = new List<IReadOnlyList<double>>();

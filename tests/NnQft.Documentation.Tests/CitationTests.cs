@@ -13,7 +13,7 @@ public partial class CitationTests
     private static readonly string[] Outside = ["THEORY" + ".md", "INTERFACE" + ".md", "STYLE" + ".md", "../" + "shared", "/work/" + "shared"];
 
     // The one permitted reference: the benchmark runs the numpy peer, which lives beside the repository.
-    private const string NumpyPeer = "../" + "shared/bench/numpy_peer.py";
+    private const string NumpyPeer = "../" + "shared" + "/bench/numpy_peer.py";
 
     private static readonly string[] Extensions = [".cs", ".fs", ".md", ".csproj", ".fsproj", ".props", ".json", ".sh", ".sbatch", ".txt", ".runsettings"];
 

@@ -46,8 +46,8 @@ public static class ValidationRunner
 
     /// <summary>z-rows for every G2 pair (i &lt;= j) and every connected G4 tuple.</summary>
     /// <example><code>
-    /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000 };
-    /// var rows = ValidationRunner.Compare(TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(20_000)), MonteCarloSampler.Sample(o).Result);
+    /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 };
+    /// var rows = ValidationRunner.Compare(TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(5_000)), MonteCarloSampler.Sample(o).Result);
     /// </code></example>
     public static IReadOnlyList<ValidationRow> Compare(CorrelatorResult theory, CorrelatorResult monteCarlo)
     {

@@ -4,7 +4,7 @@ using NnQft.Numerics.Estimation;
 namespace NnQft.Numerics.MonteCarlo;
 
 /// <summary>The order in which an <see cref="IObservationSampler"/> lists pairs and quads of point indices.</summary>
-/// <example><code>var (a, b) = ObservationOrder.Pairs(3)[1]; // (0, 1)</code></example>
+/// <example><code>var pair = ObservationOrder.Pairs(3)[1]; // "(0, 1)"</code></example>
 public static class ObservationOrder
 {
     /// <summary>Pairs (a, b) with a &lt;= b, lexicographic: (0,0), (0,1), ..., (P-1,P-1).</summary>

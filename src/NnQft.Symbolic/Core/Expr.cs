@@ -45,7 +45,7 @@ public abstract record Expr : IComparable<Expr>
     public virtual bool IsRandom => Children.Any(c => c.IsRandom);
 
     /// <inheritdoc />
-    /// <example><code>int order = Sym.Var("a").CompareTo(Sym.Var("b")); // negative: a sorts first</code></example>
+    /// <example><code>bool first = Sym.Var("a").CompareTo(Sym.Var("b")) &lt; 0; // true: a sorts first</code></example>
     public int CompareTo(Expr? other) => ExprOrder.Instance.Compare(this, other);
 
     /// <summary>The plain-text form (see <see cref="TextPrinter"/>).</summary>

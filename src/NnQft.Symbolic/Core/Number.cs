@@ -88,7 +88,7 @@ public sealed record Number : Expr
                : Of(BigInteger.Pow(Denominator, -n), BigInteger.Pow(Numerator, -n));
 
     /// <summary>Compares values.</summary>
-    /// <example><code>int c = Number.Of(1, 3).CompareValue(Number.Of(1, 2)); // negative</code></example>
+    /// <example><code>bool less = Number.Of(1, 3).CompareValue(Number.Of(1, 2)) &lt; 0; // true</code></example>
     public int CompareValue(Number other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
     /// <inheritdoc />
