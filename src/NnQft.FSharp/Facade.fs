@@ -152,7 +152,7 @@ module Theory =
     let g2 (points: PointSet) (a: Architecture) =
         TheoryEvaluator.TwoPoint(a, points.ValidatedFor a) |> Seq.map Array.ofSeq |> array2D
 
-/// Radial kernels of spectral densities (THEORY section 7).
+/// Radial kernels of spectral densities (docs/theory.md section 7).
 [<RequireQualifiedAccess>]
 module Kernel =
     /// k(r) of a spectral density in dimension d.

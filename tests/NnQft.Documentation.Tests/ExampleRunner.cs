@@ -7,7 +7,7 @@ using NnQft.Numerics.MonteCarlo;
 namespace NnQft.Documentation.Tests;
 
 /// <summary>How one example fared: null <paramref name="Failure"/> when it compiled, ran and every stated value held.</summary>
-public sealed record ExampleOutcome(DocExample Example, bool Compiled, int Checks, string? Failure, TimeSpan Elapsed)
+public sealed record ExampleOutcome(DocExample Example, bool Compiled, bool Ran, int Checks, string? Failure, TimeSpan Elapsed)
 {
     /// <summary>The example in a failure listing: where it is documented, why it failed, its code.</summary>
     public override string ToString() => $"{Example.Member}: {Failure}{Environment.NewLine}    {Example.Code.Trim()}";
@@ -44,18 +44,19 @@ public static class ExampleRunner
 
     private static ExampleOutcome RunOne(CompiledExample c)
     {
-        if (c.Method is null) return new ExampleOutcome(c.Example, false, c.Checks, "does not compile: " + string.Join(" | ", c.Errors), TimeSpan.Zero);
+        if (c.Errors.Count > 0) return new ExampleOutcome(c.Example, false, false, c.Checks, "does not compile: " + string.Join(" | ", c.Errors), TimeSpan.Zero);
+        if (c.Method is null) return new ExampleOutcome(c.Example, true, false, c.Checks, null, TimeSpan.Zero); // declarations: nothing to run
         var clock = Stopwatch.StartNew();
         try
         {
             c.Method.Invoke(null, null);
-            return new ExampleOutcome(c.Example, true, c.Checks, null, clock.Elapsed);
+            return new ExampleOutcome(c.Example, true, true, c.Checks, null, clock.Elapsed);
         }
         catch (TargetInvocationException e)
         {
             var inner = e.InnerException!;
             var why = inner is ExampleCheckFailed ? inner.Message : $"throws {inner.GetType().Name}: {inner.Message}";
-            return new ExampleOutcome(c.Example, true, c.Checks, why, clock.Elapsed);
+            return new ExampleOutcome(c.Example, true, true, c.Checks, why, clock.Elapsed);
         }
     }
 

@@ -27,7 +27,8 @@ public class XmlDocExampleTests
         var outcomes = ExampleRunner.Run(compiled);
         var failures = outcomes.Where(o => o.Failure is not null).ToList();
         TestContext.Out.WriteLine($"{examples.Count} examples: {outcomes.Count(o => o.Compiled)} compiled, "
-            + $"{outcomes.Count(o => o.Compiled && o.Failure is null)} ran clean, {outcomes.Count(o => o.Checks > 0)} state values "
+            + $"{outcomes.Count(o => o.Ran)} run ({outcomes.Count(o => o.Ran && o.Failure is null)} clean; the others declare types), "
+            + $"{outcomes.Count(o => o.Checks > 0)} state values "
             + $"({outcomes.Sum(o => o.Checks)} checks); compiling {compiling.TotalSeconds:F1} s, running {(clock.Elapsed - compiling).TotalSeconds:F1} s");
         foreach (var slow in outcomes.OrderByDescending(o => o.Elapsed).Take(10))
             TestContext.Out.WriteLine($"  {slow.Elapsed.TotalSeconds:F2} s  {slow.Example.Member}");
@@ -51,6 +52,8 @@ public class XmlDocExampleTests
     }
 
     [TestCase("double x = 0.25; // 0.25")]
+    [TestCase("double pi = Math.Acos(-1); // Math.PI")]
+    [TestCase("FunctionKind k = FunctionKind.Sin; // FunctionKind.Sin")]
     [TestCase("double x = 0.7652; // ~0.77: rounded")]
     [TestCase("Expr e = Sym.Var(\"x\") * Sym.Var(\"x\"); // \"x^2\"")]
     [TestCase("Expr e = Sym.Var(\"x\") / Sym.Var(\"x\"); // 1")]
@@ -65,6 +68,24 @@ public class XmlDocExampleTests
     [TestCase("var list = new List<int>(); int first = list[0];", "throws ArgumentOutOfRangeException")]
     public void AFailingExampleIsReported(string code, string reason) =>
         Assert.That(RunAlone(code).Failure, Does.Contain(reason));
+
+    [Test]
+    public void AnExampleThatDoesNotParseFailsAlone()
+    {
+        var outcomes = ExampleRunner.Run(ExampleCompiler.Compile(
+            [new DocExample("test", "M:Broken", "int x = 1; }"), new DocExample("test", "M:Fine", "int y = 2; // 2")], Libraries));
+        Assert.That(outcomes[0].Failure, Does.Contain("does not parse"));
+        Assert.That(outcomes[1].Failure, Is.Null, "the next example still compiles and runs");
+        Assert.That(outcomes[1].Ran, Is.True);
+    }
+
+    [Test]
+    public void AnExampleOfTypeDeclarationsCompilesWithoutRunning()
+    {
+        var outcome = RunAlone("sealed class Unit : NodeValues { public override double Kernel(double token, double a, double b) => 1; }");
+        Assert.That((outcome.Compiled, outcome.Ran, outcome.Failure), Is.EqualTo((true, false, (string?)null)));
+        Assert.That(RunAlone("sealed class Broken : NodeValues { public override double NoSuchMember() => 1; }").Failure, Does.Contain("does not compile"));
+    }
 
     [TestCase("double x = 1; // a prose remark")]
     [TestCase("double x = 1; // 2 points")]
