@@ -18,7 +18,7 @@ namespace NnQft.Numerics.MonteCarlo;
 /// a checkpoint records exactly which blocks it holds.</para>
 /// </summary>
 /// <example><code>
-/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000, Seed = 1 });
+/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000, Seed = 1 });
 /// double g2 = run.Result.G2.Value[0][1], se = run.Result.G2.Stderr[0][1];
 /// </code></example>
 public static class MonteCarloSampler
