@@ -91,8 +91,16 @@ internal sealed class PairDots
         (s0, s1, s2, s3) = (Vector256.Sum(d0), Vector256.Sum(d1), Vector256.Sum(d2), Vector256.Sum(d3));
     }
 
+    // The same lanes and order as Dot4, so an entry's sum does not depend on which partners share its row.
     private static double Dot(ref double a, ref double b, int length)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var e = Vector512<double>.Zero;
+            for (nuint i = 0; i < (nuint)length; i += 8)
+                e = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a, i), Vector512.LoadUnsafe(ref b, i), e);
+            return Vector512.Sum(e);
+        }
         var c = Vector256<double>.Zero;
         for (nuint i = 0; i < (nuint)length; i += 4)
             c = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, i), Vector256.LoadUnsafe(ref b, i), c);

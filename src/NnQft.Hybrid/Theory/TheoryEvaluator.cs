@@ -44,16 +44,20 @@ public static class TheoryEvaluator
         if (selection.Arity != 4) throw new InvalidInputException("G4", "must select tuples of 4 point indices", selection.Arity.ToString(CultureInfo.InvariantCulture));
         var clock = Stopwatch.StartNew();
         var limit = Limit(architecture);
+        // The G4 forms first: a selection too large for memory is refused before any quadrature or sampling.
+        MomentForms? forms = null;
+        if (!selection.IsNone)
+        {
+            var four = Derive.Correlator(limit, 4, connected: false);
+            var connected = Derive.Correlator(limit, 4, connected: true);
+            forms = new MomentForms([four.Value, connected.IndependenceBreaking, connected.FiniteWidth], 4, NetworkBinding.Of(limit), limit.Tokens);
+            CheckMemory(selection, points.Count, forms.Moments.Count);
+        }
         var bridge = Bridge.Of(limit, points);
         var g2 = TwoPoint(limit, points, bridge);
         var entries = new List<G4Entry>();
-        if (!selection.IsNone)
+        if (forms is not null)
         {
-            var binding = NetworkBinding.Of(limit);
-            var four = Derive.Correlator(limit, 4, connected: false);
-            var connected = Derive.Correlator(limit, 4, connected: true);
-            var forms = new MomentForms([four.Value, connected.IndependenceBreaking, connected.FiniteWidth], 4, binding, limit.Tokens);
-            CheckMemory(selection, points.Count, forms.Moments.Count);
             var tuples = selection.Tuples(points.Count, "G4");
             var registry = new FourPointEntries(points.Count);
             var numbers = TupleForms.Build(forms, tuples, bridge.Nodes, registry);
