@@ -27,6 +27,7 @@ internal static class TheoryCommand
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
             long n = parse.GetValue(samples);
             if (n < 2) throw new InvalidInputException("--samples", "must be an integer >= 2", n.ToString(CultureInfo.InvariantCulture));
             long s = parse.GetValue(seed);
@@ -35,7 +36,7 @@ internal static class TheoryCommand
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
             var selection = TupleSelection.Parse(parse.GetValue(g4) ?? "all", 4, pointSet.Count);
             var result = TheoryEvaluator.Evaluate(architecture, pointSet, new TheoryOptions(n, (ulong)s) { G4 = selection });
-            SampleCommand.WriteOutput(parse.GetValue(output), CorrelatorResultJson.Write(result, null));
+            SampleCommand.WriteOutput(outPath, CorrelatorResultJson.Write(result, null));
             return CliRunner.Ok;
         }));
         return command;

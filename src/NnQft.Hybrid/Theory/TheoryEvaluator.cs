@@ -14,7 +14,7 @@ namespace NnQft.Hybrid.Theory;
 /// The derived forms hold at D = d_k = infinity; an architecture with finite D or d_k is evaluated in that limit and
 /// the result's <c>method</c> says so. d_v, N_h and the bias enter exactly.
 /// </summary>
-/// <example><code>var result = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(100_000));</code></example>
+/// <example><code>var result = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(10_000));</code></example>
 public static class TheoryEvaluator
 {
     /// <summary>The architecture the theory is exact for: D and d_k set to infinity.</summary>
@@ -33,7 +33,7 @@ public static class TheoryEvaluator
     /// G2 at every pair and G4, G4c (with its two parts) at every tuple of <see cref="TheoryOptions.G4"/>, in the result
     /// JSON's shape. Throws <see cref="InvalidInputException"/> for bad options, naming <c>Samples</c> or <c>G4</c>.
     /// </summary>
-    /// <example><code>CorrelatorResult theory = TheoryEvaluator.Evaluate(Architecture.Default with { Tokens = 2 }, PointSet.Default, new TheoryOptions(Samples: 50_000, Seed: 3));</code></example>
+    /// <example><code>CorrelatorResult theory = TheoryEvaluator.Evaluate(Architecture.Default with { Tokens = 2 }, PointSet.Default, new TheoryOptions(Samples: 5_000, Seed: 3));</code></example>
     public static CorrelatorResult Evaluate(Architecture architecture, PointSet points, TheoryOptions options)
     {
         architecture.Validated();
