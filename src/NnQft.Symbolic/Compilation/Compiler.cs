@@ -96,7 +96,7 @@ public sealed class CompiledVector
     public bool UsesNodeValues { get; }
 
     /// <summary>Writes the value of expression k to <paramref name="results"/>[k].</summary>
-    /// <example><code>var x = Sym.Var("x"); var r = new double[1]; Compiler.Compile([x * 2], [x]).Evaluate([1.5], NodeValues.None, r); // 3</code></example>
+    /// <example><code>var x = Sym.Var("x"); var r = new double[1]; Compiler.Compile([x * 2], [x]).Evaluate([1.5], NodeValues.None, r); double twice = r[0]; // 3</code></example>
     public void Evaluate(double[] values, NodeValues nodes, double[] results)
     {
         if (values.Length != Parameters.Count)
