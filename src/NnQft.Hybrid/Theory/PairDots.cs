@@ -35,7 +35,7 @@ internal sealed class PairDots
     public int Rows => rowStart.Length - 1;
 
     /// <summary>The row stride must be a multiple of this (the widest vector the dot products use).</summary>
-    public const int Width = 8;
+    public const int Width = 4;
 
     /// <summary>sums[e] = dot(pairs[a], pairs[b]) for the entries of rows from..to.</summary>
     public void Compute(int from, int to, double[] pairs, int stride, double[] sums)
@@ -59,23 +59,6 @@ internal sealed class PairDots
     private static void Dot4(ref double a, ref double b0, ref double b1, ref double b2, ref double b3, int length,
         out double s0, out double s1, out double s2, out double s3)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var c0 = Vector512<double>.Zero;
-            var c1 = Vector512<double>.Zero;
-            var c2 = Vector512<double>.Zero;
-            var c3 = Vector512<double>.Zero;
-            for (nuint i = 0; i < (nuint)length; i += 8)
-            {
-                var va = Vector512.LoadUnsafe(ref a, i);
-                c0 = Vector512.FusedMultiplyAdd(va, Vector512.LoadUnsafe(ref b0, i), c0);
-                c1 = Vector512.FusedMultiplyAdd(va, Vector512.LoadUnsafe(ref b1, i), c1);
-                c2 = Vector512.FusedMultiplyAdd(va, Vector512.LoadUnsafe(ref b2, i), c2);
-                c3 = Vector512.FusedMultiplyAdd(va, Vector512.LoadUnsafe(ref b3, i), c3);
-            }
-            (s0, s1, s2, s3) = (Vector512.Sum(c0), Vector512.Sum(c1), Vector512.Sum(c2), Vector512.Sum(c3));
-            return;
-        }
         var d0 = Vector256<double>.Zero;
         var d1 = Vector256<double>.Zero;
         var d2 = Vector256<double>.Zero;
@@ -94,13 +77,6 @@ internal sealed class PairDots
     // The same lanes and order as Dot4, so an entry's sum does not depend on which partners share its row.
     private static double Dot(ref double a, ref double b, int length)
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var e = Vector512<double>.Zero;
-            for (nuint i = 0; i < (nuint)length; i += 8)
-                e = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref a, i), Vector512.LoadUnsafe(ref b, i), e);
-            return Vector512.Sum(e);
-        }
         var c = Vector256<double>.Zero;
         for (nuint i = 0; i < (nuint)length; i += 4)
             c = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, i), Vector256.LoadUnsafe(ref b, i), c);
