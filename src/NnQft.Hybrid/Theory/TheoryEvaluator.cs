@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Globalization;
-using MathNet.Numerics.Statistics;
 using NnQft.Model;
-using NnQft.Numerics.Attention;
-using NnQft.Numerics.Randomness;
 using NnQft.Numerics.Results;
 using NnQft.Symbolic;
 
@@ -32,7 +29,10 @@ public static class TheoryEvaluator
             ? "theory (exact at the architecture's widths; M4 by logit Monte Carlo)"
             : $"theory at D = d_k = inf (architecture has D = {architecture.Features}, d_k = {architecture.KeyWidth}; M4 by logit Monte Carlo)";
 
-    /// <summary>G2 at every pair and G4, G4c (with its two parts) at every sorted tuple, in the result JSON's shape.</summary>
+    /// <summary>
+    /// G2 at every pair and G4, G4c (with its two parts) at every tuple of <see cref="TheoryOptions.G4"/>, in the result
+    /// JSON's shape. Throws <see cref="InvalidInputException"/> for bad options, naming <c>Samples</c> or <c>G4</c>.
+    /// </summary>
     /// <example><code>CorrelatorResult theory = TheoryEvaluator.Evaluate(Architecture.Default with { Tokens = 2 }, PointSet.Default, new TheoryOptions(Samples: 5_000, Seed: 3));</code></example>
     public static CorrelatorResult Evaluate(Architecture architecture, PointSet points, TheoryOptions options)
     {
@@ -40,34 +40,36 @@ public static class TheoryEvaluator
         points.ValidatedFor(architecture);
         if (options.Samples < 2)
             throw new InvalidInputException("--samples", "must be an integer >= 2", options.Samples.ToString(CultureInfo.InvariantCulture));
+        var selection = options.G4 ?? throw new InvalidInputException("G4", "must be a tuple selection (all, none or a list)");
+        if (selection.Arity != 4) throw new InvalidInputException("G4", "must select tuples of 4 point indices", selection.Arity.ToString(CultureInfo.InvariantCulture));
         var clock = Stopwatch.StartNew();
         var limit = Limit(architecture);
-        var laws = new LogitLaws(limit, points);
-        var context = new EvaluationContext(limit, laws);
-
-        var g2 = TwoPoint(limit, points, context);
-        var four = Derive.Correlator(limit, 4, connected: false);
-        var connected = Derive.Correlator(limit, 4, connected: true);
-        var tuples = SortedTuples.Of(points.Count, 4);
-        // Per tuple: full G4, independence-breaking and finite-width parts (G4c is their sum, sample by sample).
-        var forms = new List<LinearMomentForm[]>(tuples.Count);
-        foreach (var tuple in tuples)
-            forms.Add(
-            [
-                context.Form(four.Value, tuple),
-                context.Form(connected.IndependenceBreaking, tuple),
-                context.Form(connected.FiniteWidth, tuple),
-            ]);
-        var stats = SampleForms(laws.Sampler(), limit.Tokens, forms, options);
-
-        var entries = new List<G4Entry>(tuples.Count);
-        for (int i = 0; i < tuples.Count; i++)
+        // The G4 forms first: a selection too large for memory is refused before any quadrature or sampling.
+        MomentForms? forms = null;
+        if (!selection.IsNone)
         {
-            var (full, ib, fw, c) = stats[i];
-            entries.Add(new G4Entry(tuples[i], full.Mean, StandardError(full), c.Mean, StandardError(c), ib.Mean, fw.Mean));
+            var four = Derive.Correlator(limit, 4, connected: false);
+            var connected = Derive.Correlator(limit, 4, connected: true);
+            forms = new MomentForms([four.Value, connected.IndependenceBreaking, connected.FiniteWidth], 4, NetworkBinding.Of(limit), limit.Tokens);
+            CheckMemory(selection, points.Count, forms.Moments.Count);
+        }
+        var bridge = Bridge.Of(limit, points);
+        var g2 = TwoPoint(limit, points, bridge);
+        var entries = new List<G4Entry>();
+        if (forms is not null)
+        {
+            var tuples = selection.Tuples(points.Count, "G4");
+            var registry = new FourPointEntries(points.Count);
+            var numbers = TupleForms.Build(forms, tuples, bridge.Nodes, registry);
+            var estimates = LogitPass.Run(bridge.Laws.Sampler(), registry, numbers, options.Samples, options.Seed);
+            for (int i = 0; i < tuples.Count; i++)
+            {
+                double full = estimates.Means[3 * i], ib = estimates.Means[3 * i + 1], fw = estimates.Means[3 * i + 2];
+                entries.Add(new G4Entry(tuples[i], full, estimates.FullStderr[i], ib + fw, estimates.ConnectedStderr[i], ib, fw));
+            }
         }
         var zeros = g2.Select(row => (IReadOnlyList<double>)new double[row.Count]).ToList();
-        return new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries);
+        return new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection);
     }
 
     /// <summary>G2(x_a, x_b) at every pair: derived, with quadrature moments; no sampling, so exact to quadrature accuracy.</summary>
@@ -77,7 +79,7 @@ public static class TheoryEvaluator
         architecture.Validated();
         points.ValidatedFor(architecture);
         var limit = Limit(architecture);
-        return TwoPoint(limit, points, new EvaluationContext(limit, new LogitLaws(limit, points)));
+        return TwoPoint(limit, points, Bridge.Of(limit, points));
     }
 
     /// <summary>G2(x_0, x_p) for every point p: a curve along the points (e.g. a ray), by quadrature.</summary>
@@ -87,105 +89,61 @@ public static class TheoryEvaluator
         architecture.Validated();
         points.ValidatedFor(architecture);
         var limit = Limit(architecture);
-        var context = new EvaluationContext(limit, new LogitLaws(limit, points));
-        var derivation = Derive.Correlator(limit, 2, connected: false);
-        return Enumerable.Range(0, points.Count).Select(p => context.Form(derivation.Value, [0, p]).Constant).ToArray();
+        var bridge = Bridge.Of(limit, points);
+        var form = TwoPointForm(limit);
+        var values = form.NewValues();
+        var result = new double[1];
+        return Enumerable.Range(0, points.Count).Select(p =>
+        {
+            form.Evaluate([0, p], values, bridge.Nodes, result);
+            return result[0];
+        }).ToArray();
     }
 
-    private static IReadOnlyList<IReadOnlyList<double>> TwoPoint(Architecture limit, PointSet points, EvaluationContext context)
+    private static MomentForms TwoPointForm(Architecture limit)
     {
-        var derivation = Derive.Correlator(limit, 2, connected: false);
+        var form = new MomentForms([Derive.Correlator(limit, 2, connected: false).Value], 2, NetworkBinding.Of(limit), limit.Tokens);
+        return form.Moments.Count == 0 ? form : throw new InvalidOperationException("the derived G2 needs sampled moments");
+    }
+
+    private static IReadOnlyList<IReadOnlyList<double>> TwoPoint(Architecture limit, PointSet points, Bridge bridge)
+    {
+        var form = TwoPointForm(limit);
         int p = points.Count;
+        bridge.TwoPoint.PrepareAll();
         var g2 = new double[p][];
         for (int a = 0; a < p; a++) g2[a] = new double[p];
-        for (int a = 0; a < p; a++)
+        Parallel.For(0, p, () => (form.NewValues(), new double[1]), (a, _, buffers) =>
+        {
             for (int b = a; b < p; b++)
             {
-                var form = context.Form(derivation.Value, [a, b]);
-                if (form.Terms.Count != 0) throw new InvalidOperationException("the derived G2 needs sampled moments");
-                g2[a][b] = g2[b][a] = form.Constant;
+                form.Evaluate([a, b], buffers.Item1, bridge.Nodes, buffers.Item2);
+                g2[a][b] = g2[b][a] = buffers.Item2[0];
             }
+            return buffers;
+        }, _ => { });
         return g2;
     }
 
-    private static double StandardError(RunningStatistics s) => Math.Sqrt(s.Variance / s.Count);
-
-    private static (RunningStatistics Full, RunningStatistics Ib, RunningStatistics Fw, RunningStatistics Connected)[] SampleForms(
-        LogitSampler sampler, int tokens, IReadOnlyList<LinearMomentForm[]> forms, TheoryOptions options)
+    // Refuses, before listing anything, a selection whose per-tuple numbers cannot fit in the memory available.
+    private static void CheckMemory(TupleSelection selection, int points, int moments)
     {
-        // Every distinct sampled product is computed once per logit sample, then shared by the forms that use it.
-        var products = new List<MomentCall>();
-        var productIndex = new Dictionary<MomentCall, int>();
-        var compiled = forms.Select(set => set.Select(form => (form.Constant, form.Terms.Select(term =>
-        {
-            if (!productIndex.TryGetValue(term.Call, out int i))
-            {
-                productIndex[term.Call] = i = products.Count;
-                products.Add(term.Call);
-            }
-            return (Index: i, term.Coefficient);
-        }).ToArray())).ToArray()).ToArray();
-        var factors = products.Select(call => M4Factors(call, tokens, sampler.Points)).ToArray();
+        long count = selection.Count(points);
+        double bytes = (double)count * TupleForms.BytesPerTuple(moments);
+        double available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (count > int.MaxValue / TupleForms.FormCount || bytes > 0.5 * available)
+            throw new InvalidInputException("G4", $"{count} tuples need about {bytes / (1 << 30):F1} GiB, more than half the {available / (1 << 30):F1} GiB available; select fewer tuples (a list, or none for G2 only)",
+                selection.Canonical().Length > 40 ? selection.Canonical()[..40] + "..." : selection.Canonical());
+    }
 
-        long blocks = (options.Samples + AttentionMonteCarlo.BlockSize - 1) / AttentionMonteCarlo.BlockSize;
-        var perBlock = new RunningStatistics[blocks][];
-        Parallel.For(0L, blocks, b =>
+    /// <summary>The numeric side of one theory evaluation: logit laws, quadrature moments and the node values they give.</summary>
+    private sealed record Bridge(LogitLaws Laws, TwoPointMoments TwoPoint, TheoryNodeValues Nodes)
+    {
+        public static Bridge Of(Architecture limit, PointSet points)
         {
-            var stats = new RunningStatistics[forms.Count * 4];
-            for (int i = 0; i < stats.Length; i++) stats[i] = new RunningStatistics();
-            var random = new NetworkRandom(options.Seed, b);
-            var weights = new double[sampler.Tokens * sampler.Points];
-            var scratch = new double[sampler.ScratchLength];
-            var values = new double[products.Count];
-            long count = Math.Min(AttentionMonteCarlo.BlockSize, options.Samples - b * AttentionMonteCarlo.BlockSize);
-            for (long s = 0; s < count; s++)
-            {
-                sampler.Sample(random, weights, scratch);
-                for (int i = 0; i < factors.Length; i++)
-                {
-                    var f = factors[i];
-                    values[i] = weights[f[0]] * weights[f[1]] * weights[f[2]] * weights[f[3]];
-                }
-                for (int q = 0; q < compiled.Length; q++)
-                {
-                    double full = Apply(compiled[q][0], values), ib = Apply(compiled[q][1], values), fw = Apply(compiled[q][2], values);
-                    stats[4 * q].Push(full);
-                    stats[4 * q + 1].Push(ib);
-                    stats[4 * q + 2].Push(fw);
-                    stats[4 * q + 3].Push(ib + fw);
-                }
-            }
-            perBlock[b] = stats;
-        });
-        var result = new (RunningStatistics, RunningStatistics, RunningStatistics, RunningStatistics)[forms.Count];
-        for (int q = 0; q < forms.Count; q++)
-        {
-            RunningStatistics Combine(int k)
-            {
-                var total = new RunningStatistics();
-                for (long b = 0; b < blocks; b++) total = RunningStatistics.Combine(total, perBlock[b][4 * q + k]);
-                return total;
-            }
-            result[q] = (Combine(0), Combine(1), Combine(2), Combine(3));
+            var laws = new LogitLaws(limit, points);
+            var twoPoint = new TwoPointMoments(laws, limit.Tokens, points.Count, limit.TokensExchangeable);
+            return new Bridge(laws, twoPoint, new TheoryNodeValues(laws, twoPoint));
         }
-        return result;
-    }
-
-    private static double Apply((double Constant, (int Index, double Coefficient)[] Terms) form, double[] values)
-    {
-        double v = form.Constant;
-        foreach (var (i, c) in form.Terms) v += c * values[i];
-        return v;
-    }
-
-    /// <summary>E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)] (factors: tokens t, t, u, u, then points) as four flat indices into the weights.</summary>
-    private static int[] M4Factors(MomentCall call, int tokens, int points)
-    {
-        if (call.Args.Length != 8)
-            throw new InvalidOperationException($"unexpected sampled moment with {call.Args.Length / 2} factors");
-        int[] t = [.. call.Args[..4].Select(v => (int)v - 1)];
-        if (t.Any(v => v < 0 || v >= tokens))
-            throw new InvalidOperationException($"the derived form uses token {t.Max() + 1} of {tokens}");
-        return [.. Enumerable.Range(0, 4).Select(k => t[k] * points + (int)call.Args[4 + k] - 1)];
     }
 }

@@ -64,6 +64,49 @@ public sealed class CompiledExpression
 }
 
 /// <summary>
+/// Several expressions compiled into one delegate (<see cref="Compiler.Compile(IReadOnlyList{Expr}, IReadOnlyList{Symbol}, IReadOnlyList{TabulatedVariable})"/>):
+/// one call writes every value, sharing the work their common subexpressions need. Allocates nothing per call.
+/// </summary>
+/// <example><code>
+/// var x = Sym.Var("x"); var f = Compiler.Compile([x + 1, x * x], [x]);
+/// var results = new double[f.Count]; f.Evaluate([3.0], NodeValues.None, results); // 4, 9
+/// </code></example>
+public sealed class CompiledVector
+{
+    private readonly Action<double[], NodeValues, double[][], double[]> raw;
+
+    internal CompiledVector(IReadOnlyList<Symbol> parameters, int count, bool usesNodeValues, Action<double[], NodeValues, double[][], double[]> raw)
+    {
+        Parameters = parameters;
+        Count = count;
+        UsesNodeValues = usesNodeValues;
+        this.raw = raw;
+    }
+
+    /// <summary>The parameters, in the caller's order.</summary>
+    /// <example><code>var x = Sym.Var("x"); int n = Compiler.Compile([x], [x]).Parameters.Count; // 1</code></example>
+    public IReadOnlyList<Symbol> Parameters { get; }
+
+    /// <summary>The number of expressions (and results).</summary>
+    /// <example><code>var x = Sym.Var("x"); int n = Compiler.Compile([x, 2 * x], [x]).Count; // 2</code></example>
+    public int Count { get; }
+
+    /// <summary>True when some expression has opaque nodes that need <see cref="NodeValues"/>.</summary>
+    /// <example><code>var x = Sym.Var("x"); bool needs = Compiler.Compile([x], [x]).UsesNodeValues; // false</code></example>
+    public bool UsesNodeValues { get; }
+
+    /// <summary>Writes the value of expression k to <paramref name="results"/>[k].</summary>
+    /// <example><code>var x = Sym.Var("x"); var r = new double[1]; Compiler.Compile([x * 2], [x]).Evaluate([1.5], NodeValues.None, r); double twice = r[0]; // 3</code></example>
+    public void Evaluate(double[] values, NodeValues nodes, double[] results)
+    {
+        if (values.Length != Parameters.Count)
+            throw new ArgumentException($"expected {Parameters.Count} parameter values ({string.Join(", ", Parameters.Select(p => p.Name))}), got {values.Length}", nameof(values));
+        if (results.Length < Count) throw new ArgumentException($"expected room for {Count} results, got {results.Length}", nameof(results));
+        raw(values, nodes, [], results);
+    }
+}
+
+/// <summary>
 /// A random variable whose values the compiled code reads from a flat table instead of a callback: the value of
 /// Name(i1, ..., ik) (indices then points, each 1-based) is table[sum_j (i_j - 1) * Strides[j]].
 /// </summary>
@@ -87,23 +130,50 @@ public static class Compiler
     /// <example><code>var (x, y) = (Sym.Var("x"), Sym.Var("y")); CompiledExpression f = Compiler.Compile(Sym.Sin(x) * y, [y, x]); double v = f.Evaluate([2.0, 0.0]); // 0</code></example>
     public static CompiledExpression Compile(Expr e, IReadOnlyList<Symbol> parameters, IReadOnlyList<TabulatedVariable>? tabulated = null)
     {
-        tabulated ??= [];
-        var list = parameters.ToList();
-        if (list.Distinct().Count() != list.Count)
-            throw new ArgumentException("each parameter may appear once: " + string.Join(", ", list.Select(p => p.Name)), nameof(parameters));
-        var missing = FreeSymbols.Of(e).Where(s => !list.Contains(s)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
-            throw new ArgumentException($"the expression depends on {string.Join(", ", missing)}, which are not among the parameters", nameof(parameters));
-        var values = LExpr.Parameter(typeof(double[]), "values");
-        var nodes = LExpr.Parameter(typeof(NodeValues), "nodes");
-        var tables = LExpr.Parameter(typeof(double[][]), "tables");
+        var list = Checked([e], parameters);
+        var (values, nodes, tables) = Inputs();
         var top = new Scope(null, null);
-        var context = new Context(list, values, nodes, tables, tabulated, top);
+        var context = new Context(list, values, nodes, tables, tabulated ?? [], top);
         var result = context.Emit(e, top);
         var body = LExpr.Block(top.Variables, [.. top.Statements, result]);
         var lambda = LExpr.Lambda<Func<double[], NodeValues, double[][], double>>(body, values, nodes, tables);
         return new CompiledExpression(list, context.UsesNodeValues, lambda.Compile());
     }
+
+    /// <summary>
+    /// Compiles several expressions into one delegate over <paramref name="parameters"/>: subexpressions they share
+    /// (a kernel, a moment, a power) are computed once for all of them.
+    /// </summary>
+    /// <example><code>
+    /// var x = Sym.Var("x"); CompiledVector f = Compiler.Compile([Sym.Exp(x), 2 * Sym.Exp(x)], [x]);
+    /// var results = new double[2]; f.Evaluate([0.0], NodeValues.None, results); // 1, 2
+    /// </code></example>
+    public static CompiledVector Compile(IReadOnlyList<Expr> outputs, IReadOnlyList<Symbol> parameters, IReadOnlyList<TabulatedVariable>? tabulated = null)
+    {
+        var list = Checked(outputs, parameters);
+        var (values, nodes, tables) = Inputs();
+        var results = LExpr.Parameter(typeof(double[]), "results");
+        var top = new Scope(null, null);
+        var context = new Context(list, values, nodes, tables, tabulated ?? [], top);
+        var stores = outputs.Select((e, k) => (LExpr)LExpr.Assign(LExpr.ArrayAccess(results, LExpr.Constant(k)), context.Emit(e, top))).ToList();
+        var body = LExpr.Block(top.Variables, [.. top.Statements, .. stores]);
+        var lambda = LExpr.Lambda<Action<double[], NodeValues, double[][], double[]>>(body, values, nodes, tables, results);
+        return new CompiledVector(list, outputs.Count, context.UsesNodeValues, lambda.Compile());
+    }
+
+    private static List<Symbol> Checked(IReadOnlyList<Expr> outputs, IReadOnlyList<Symbol> parameters)
+    {
+        var list = parameters.ToList();
+        if (list.Distinct().Count() != list.Count)
+            throw new ArgumentException("each parameter may appear once: " + string.Join(", ", list.Select(p => p.Name)), nameof(parameters));
+        var missing = outputs.SelectMany(FreeSymbols.Of).Distinct().Where(s => !list.Contains(s)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"the expression depends on {string.Join(", ", missing)}, which are not among the parameters", nameof(parameters));
+        return list;
+    }
+
+    private static (ParameterExpression Values, ParameterExpression Nodes, ParameterExpression Tables) Inputs() =>
+        (LExpr.Parameter(typeof(double[]), "values"), LExpr.Parameter(typeof(NodeValues), "nodes"), LExpr.Parameter(typeof(double[][]), "tables"));
 
     private sealed class Scope(Scope? parent, Symbol? index)
     {
