@@ -14,6 +14,13 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class SampleCommand
 {
+    // Library parameter names (SampleOptions and the layout) as this command's flags.
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["Networks"] = "--nets", ["Threads"] = "--threads", ["ShardIndex"] = "--shard", ["Points"] = "--points",
+        ["pointCount"] = "--points", ["G4"] = "--g4", ["Method"] = "--method", ["method"] = "--method", ["CheckpointPath"] = "--checkpoint",
+    };
+
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "Architecture JSON file (default: the embedded default)." };
@@ -41,11 +48,9 @@ internal static class SampleCommand
         command.SetAction(parse => CliRunner.Guard(() =>
         {
             long n = parse.GetValue(nets);
-            if (n < 1) throw new InvalidInputException("--nets", "must be an integer >= 1", Show(n));
             long s = parse.GetValue(seed);
             if (s < 0) throw new InvalidInputException("--seed", "must be an integer >= 0", Show(s));
             int k = parse.GetValue(threads);
-            if (k < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(k));
             var m = SamplingMethodNames.Parse(parse.GetValue(method) ?? "exact");
             var (shardIndex, shardCount) = ParseShard(parse.GetValue(shard) ?? "1/1");
             double every = parse.GetValue(checkpointSeconds);
@@ -71,7 +76,7 @@ internal static class SampleCommand
             var outcome = ProgressDisplay.Run("sample", progress => MonteCarloSampler.Sample(options with { Progress = progress }));
             WriteOutput(outPath, outcome.ToJson());
             return CliRunner.Ok;
-        }));
+        }, Flags));
         return command;
     }
 

@@ -39,7 +39,7 @@ public static class TheoryEvaluator
         architecture.Validated();
         points.ValidatedFor(architecture);
         if (options.Samples < 2)
-            throw new InvalidInputException("--samples", "must be an integer >= 2", options.Samples.ToString(CultureInfo.InvariantCulture));
+            throw new InvalidInputException(nameof(options.Samples), "must be an integer >= 2", options.Samples.ToString(CultureInfo.InvariantCulture));
         var clock = Stopwatch.StartNew();
         var limit = Limit(architecture);
         var laws = new LogitLaws(limit, points);
