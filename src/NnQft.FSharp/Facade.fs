@@ -37,7 +37,7 @@ module Width =
 /// Building and loading architectures; every setter returns a new, validated architecture.
 [<RequireQualifiedAccess>]
 module Architecture =
-    /// The embedded default architecture of INTERFACE.md section 3.
+    /// The embedded default architecture of docs/cli.md section 3.
     let standard = Architecture.Default
     /// The architecture in a JSON text (validated).
     let parse (json: string) = ArchitectureJson.Parse(json, "json")
@@ -160,7 +160,7 @@ module Theory =
     let g2 (points: PointSet) (a: Architecture) =
         TheoryEvaluator.TwoPoint(a, points.ValidatedFor a) |> Seq.map Array.ofSeq |> array2D
 
-/// Radial kernels of spectral densities (THEORY section 7).
+/// Radial kernels of spectral densities (docs/theory.md section 7).
 [<RequireQualifiedAccess>]
 module Kernel =
     /// k(r) of a spectral density in dimension d.
@@ -182,5 +182,5 @@ module Result =
         r.G4 |> Seq.map (fun e -> List.ofSeq e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr) |> List.ofSeq
     /// How the numbers were obtained.
     let method (r: CorrelatorResult) = r.Method
-    /// The result JSON (INTERFACE.md section 2).
+    /// The result JSON (docs/cli.md section 2).
     let toJson (r: CorrelatorResult) = CorrelatorResultJson.Write r

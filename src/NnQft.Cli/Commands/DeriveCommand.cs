@@ -7,7 +7,7 @@ using NnQft.Symbolic;
 namespace NnQft.Cli.Commands;
 
 /// <summary>
-/// <c>nnqft derive</c>: the correlator derived by the symbolic engine from the architecture (INTERFACE.md
+/// <c>nnqft derive</c>: the correlator derived by the symbolic engine from the architecture (docs/cli.md
 /// sections 2 and 4). Scalar parameters stay symbols; the structure of the architecture shapes the expression.
 /// </summary>
 internal static class DeriveCommand

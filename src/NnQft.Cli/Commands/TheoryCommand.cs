@@ -32,13 +32,14 @@ internal static class TheoryCommand
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
             long n = parse.GetValue(samples);
             long s = parse.GetValue(seed);
             if (s < 0) throw new InvalidInputException("--seed", "must be an integer >= 0", s.ToString(CultureInfo.InvariantCulture));
             var architecture = InputLoader.Architecture(parse.GetValue(config));
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
             var result = TheoryEvaluator.Evaluate(architecture, pointSet, new TheoryOptions(n, (ulong)s));
-            SampleCommand.WriteOutput(parse.GetValue(output), CorrelatorResultJson.Write(result, null));
+            SampleCommand.WriteOutput(outPath, CorrelatorResultJson.Write(result, null));
             return CliRunner.Ok;
         }, Flags));
         return command;

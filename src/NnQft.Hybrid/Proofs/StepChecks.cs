@@ -17,7 +17,7 @@ public static class StepChecks
     public const int EngineSeed = 12345, EngineTrials = 6;
 
     /// <summary>Engine equality of two expressions, saying which of the two methods established it.</summary>
-    /// <example><code>ProofCheck c = StepChecks.Symbolic(Expansion.Expand(Expr.Pow(Sym.Var("x") + 1, 2)), Sym.Var("x") * Sym.Var("x") + 2 * Sym.Var("x") + 1); // Passed</code></example>
+    /// <example><code>ProofCheck c = StepChecks.Symbolic(Expansion.Expand(Expr.Pow(Sym.Var("x") + 1, 2)), Sym.Var("x") * Sym.Var("x") + 2 * Sym.Var("x") + 1); bool passed = c.Passed; // true</code></example>
     public static ProofCheck Symbolic(Expr derived, Expr stated) => Equality.Compare(derived, stated, EngineTrials, EngineSeed) switch
     {
         EqualityEvidence.CanonicalForm => new ProofCheck(true, "engine, canonical form (expanded difference, expectations as cumulants) is 0."),

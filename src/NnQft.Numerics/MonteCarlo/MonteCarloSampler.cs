@@ -18,7 +18,7 @@ namespace NnQft.Numerics.MonteCarlo;
 /// a checkpoint records exactly which blocks it holds.</para>
 /// </summary>
 /// <example><code>
-/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000, Seed = 1 });
+/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000, Seed = 1 });
 /// double g2 = run.Result.G2.Value[0][1], se = run.Result.G2.Stderr[0][1];
 /// </code></example>
 public static class MonteCarloSampler
@@ -51,9 +51,11 @@ public static class MonteCarloSampler
         var clock = Stopwatch.StartNew();
         double priorSeconds = state.Seconds;
         var run = new Run(options, identity, state, todo, shardNetworks, clock, priorSeconds);
-        run.Execute();
+        bool complete = run.Execute();
         state.Seconds = priorSeconds + clock.Elapsed.TotalSeconds;
         if (options.CheckpointPath is not null) run.SaveCheckpoint();
+        // Cancelled (SIGINT/SIGTERM): the checkpoint above holds every whole block done; no result is returned.
+        if (!complete) throw new OperationCanceledException("sampling was cancelled; the checkpoint holds the blocks done", options.Cancellation);
         var result = CorrelatorEstimator.Estimate(state, options.Method.Name(), options.Points);
         return new SampleOutcome(result, StateCodec.Encode(identity, options.ShardIndex, options.ShardCount, state));
     }
@@ -133,8 +135,19 @@ public static class MonteCarloSampler
         if (o.ObservationSamplers is not null)
             throw new InvalidInputException(nameof(o.Method), "observation samplers are for raoBlackwell only", o.Method.Name());
         // Building one sampler checks method-specific limits (bruteforce refuses infinite widths).
-        NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+        try
+        {
+            NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+        }
+        catch (ArithmeticException e)
+        {
+            throw Overflow(e);
+        }
     }
+
+    // Kernel or feature values that overflow (valid but extreme coordinates, length scales or cutoffs).
+    private static InvalidInputException Overflow(ArithmeticException e) =>
+        new("--points", "give kernel values that overflow the double range: coordinates times frequencies (1 / lengthScale, or cutoff) are too large; scale them down", e.Message);
 
     // The limit on points and tuples is memory, checked before anything is allocated (docs/cli.md section 5).
     private static void CheckMemory(SampleOptions o)
@@ -187,7 +200,8 @@ public static class MonteCarloSampler
         private long done = shardNetworks - todo.Sum(b => BlockNetworks(b, options.Networks));
         private TimeSpan lastSave = TimeSpan.Zero;
 
-        public void Execute()
+        /// <summary>Runs the workers; false when cancelled before every block was done.</summary>
+        public bool Execute()
         {
             int threads = (int)Math.Min(options.Threads, Math.Max(1, todo.Count));
             var workers = new Thread[threads];
@@ -211,7 +225,8 @@ public static class MonteCarloSampler
             }
             foreach (var w in workers) w.Join();
             foreach (var e in errors)
-                if (e is not null) throw e is InvalidInputException ? e : new InvalidOperationException("a sampler thread failed", e);
+                if (e is not null) throw e is InvalidInputException ? e : e is ArithmeticException a ? Overflow(a) : new InvalidOperationException("a sampler thread failed", e);
+            return done == shardNetworks;
         }
 
         public void SaveCheckpoint()
@@ -242,7 +257,8 @@ public static class MonteCarloSampler
             var scratch = observer is null ? new double[phi.Length + layout.Quads.Count] : [];
             var sums = new double[layout.Length];
             int batch = options.BlocksPerBatch;
-            while (true)
+            var cancellation = options.Cancellation;
+            while (!cancellation.IsCancellationRequested)
             {
                 long start = Interlocked.Add(ref next, batch) - batch;
                 if (start >= todo.Count) return;
@@ -255,17 +271,22 @@ public static class MonteCarloSampler
                     Array.Clear(sums);
                     for (long net = first; net < first + count; net++)
                     {
+                        // A cancelled block is dropped whole: the checkpoint records only blocks summed to the end.
+                        if (cancellation.IsCancellationRequested) return;
                         if (observer is not null)
                         {
                             observer.Observe(net, x2, x4);
+                            FiniteValues.CheckObservations(x2, x4, net);
                             layout.AccumulateObservations(x2, x4, sums);
                         }
                         else
                         {
                             sampler!.Sample(net, phi);
+                            FiniteValues.CheckOutputs(phi, net, options.Points);
                             layout.Accumulate(phi, sums, scratch);
                         }
                     }
+                    FiniteValues.CheckBlockSums(sums, block);
                     long doneNow;
                     bool save;
                     lock (gate)

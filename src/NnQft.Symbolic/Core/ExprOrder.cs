@@ -33,7 +33,7 @@ public sealed class ExprOrder : IComparer<Expr>
     };
 
     /// <inheritdoc />
-    /// <example><code>int c = ExprOrder.Instance.Compare(Sym.Var("x2"), Sym.Var("x10")); // negative: natural order</code></example>
+    /// <example><code>bool first = ExprOrder.Instance.Compare(Sym.Var("x2"), Sym.Var("x10")) &lt; 0; // true: natural order</code></example>
     public int Compare(Expr? x, Expr? y)
     {
         if (ReferenceEquals(x, y)) return 0;
@@ -91,7 +91,7 @@ public sealed class ExprOrder : IComparer<Expr>
     }
 
     /// <summary>Ordinal comparison that treats digit runs as numbers.</summary>
-    /// <example><code>int c = ExprOrder.NaturalCompare("x2", "x10"); // negative</code></example>
+    /// <example><code>bool first = ExprOrder.NaturalCompare("x2", "x10") &lt; 0; // true</code></example>
     public static int NaturalCompare(string a, string b)
     {
         // Equal names are the common case in canonical sorting (the same symbol in many terms).

@@ -25,7 +25,7 @@ public static class Equality
     }
 
     /// <summary>The canonical form used for comparison: expectations of products rewritten as cumulants, then expanded.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr c = Equality.Canonical((x + 1) * (x - 1)); // x^2 - 1</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr c = Equality.Canonical((x + 1) * (x - 1)); // "x^2 - 1"</code></example>
     public static Expr Canonical(Expr e) => Expansion.Expand(MomentsCumulants.ToCumulantForm(Expansion.Expand(e)));
 
     /// <summary>
