@@ -82,18 +82,4 @@ public sealed class ProveTests
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
-
-    [Test]
-    public void CliCheckOnAnEmptyDirectoryExitsOneWithAOneLineReason()
-    {
-        var dir = Directory.CreateTempSubdirectory("nnqft-prove-").FullName;
-        try
-        {
-            var (exit, _, err) = CliProcess.Run("prove", "--check", "--out", dir);
-            Assert.That(exit, Is.EqualTo(1), err);
-            Assert.That(err.Trim(), Does.Contain("two-point.md is missing").And.Not.Contain("\n"));
-            Assert.That(Directory.GetFiles(dir), Is.Empty, "--check must not write");
-        }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
 }

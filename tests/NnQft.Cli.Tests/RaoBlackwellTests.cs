@@ -107,17 +107,6 @@ public class RaoBlackwellTests
         Assert.That(e!.Field, Is.EqualTo(nameof(SampleOptions.Method)), "the library names its own parameter, not a flag");
     }
 
-    [Test]
-    public void CommandLineRunsRaoBlackwell()
-    {
-        var (exit, stdout, stderr) = CliProcess.Run("sample", "--method", "raoBlackwell", "--nets", "256", "--threads", "1");
-        Assert.That(exit, Is.EqualTo(0), stderr);
-        var result = CorrelatorResultJson.Read(stdout).Result;
-        Assert.That(result.Method, Is.EqualTo("raoBlackwell"));
-        Assert.That(result.Samples, Is.EqualTo(256));
-        Assert.That(result.G4, Has.Count.EqualTo(330));
-    }
-
     // Wall seconds are metadata (also inside the state); compare everything else.
     private static string Strip(string json)
     {
