@@ -4,7 +4,7 @@ using NnQft.Model;
 using NnQft.Symbolic;
 using static NnQft.Symbolic.NetworkSymbols;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>
 /// proofs/: the checked-in documents are exactly what the code generates and every step checks; a wrong step or

@@ -5,7 +5,7 @@ using NnQft.Numerics.MonteCarlo;
 using NnQft.Numerics.Results;
 using NnQft.Numerics.Sampling;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>
 /// The Rao-Blackwell estimator (sample --method raoBlackwell) is exact at every width: its G2, G4 and connected G4
