@@ -34,6 +34,6 @@ public sealed class InvalidInputException : Exception
     /// The same error under another field name: a library names its own parameter, and the command line renames it
     /// to the flag the user typed.
     /// </summary>
-    /// <example><code>var e = new InvalidInputException("Networks", "must be an integer &gt;= 1", "0").Renamed("--nets"); // "--nets: must be ..."</code></example>
+    /// <example><code>string field = new InvalidInputException("Networks", "must be an integer &gt;= 1", "0").Renamed("--nets").Field; // "--nets"</code></example>
     public InvalidInputException Renamed(string field) => new(field, Allowed, Got);
 }
