@@ -25,8 +25,12 @@ internal static class CliRunner
         return parse.Invoke();
     }
 
-    /// <summary>Runs a command body, turning bad input into exit code 2 and a one-line message.</summary>
-    public static int Guard(Func<int> body)
+    /// <summary>
+    /// Runs a command body, turning bad input into exit code 2 and a one-line message. The libraries name their own
+    /// parameters (<c>Networks</c>, <c>order</c>); <paramref name="flags"/> maps those names to this command's flags,
+    /// so each rule is checked once, in the library, and still reported in the user's terms.
+    /// </summary>
+    public static int Guard(Func<int> body, IReadOnlyDictionary<string, string>? flags = null)
     {
         try
         {
@@ -34,7 +38,8 @@ internal static class CliRunner
         }
         catch (InvalidInputException e)
         {
-            Console.Error.WriteLine($"nnqft: {e.Message}");
+            var reported = flags is not null && flags.TryGetValue(e.Field, out var flag) ? e.Renamed(flag) : e;
+            Console.Error.WriteLine($"nnqft: {reported.Message}");
             return BadInput;
         }
     }

@@ -35,7 +35,7 @@ public static class ArchitectureJson
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InvalidInputException("--config", "must name a readable JSON file", $"{path}: {e.Message}");
+            throw new InvalidInputException(nameof(path), "must name a readable JSON file", $"{path}: {e.Message}");
         }
         return Parse(text, path);
     }

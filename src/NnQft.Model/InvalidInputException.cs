@@ -15,6 +15,7 @@ public sealed class InvalidInputException : Exception
     {
         Field = field;
         Allowed = allowed;
+        Got = got;
     }
 
     /// <summary>The input field (JSON path, option name or file) that was rejected.</summary>
@@ -24,4 +25,15 @@ public sealed class InvalidInputException : Exception
     /// <summary>What the field may hold.</summary>
     /// <example><code>string allowed = new InvalidInputException("heads", "must be an integer &gt;= 1").Allowed;</code></example>
     public string Allowed { get; }
+
+    /// <summary>The rejected value as given, if echoed.</summary>
+    /// <example><code>string? got = new InvalidInputException("heads", "must be an integer &gt;= 1", "0").Got; // "0"</code></example>
+    public string? Got { get; }
+
+    /// <summary>
+    /// The same error under another field name: a library names its own parameter, and the command line renames it
+    /// to the flag the user typed.
+    /// </summary>
+    /// <example><code>string field = new InvalidInputException("Networks", "must be an integer &gt;= 1", "0").Renamed("--nets").Field; // "--nets"</code></example>
+    public InvalidInputException Renamed(string field) => new(field, Allowed, Got);
 }

@@ -18,7 +18,7 @@ public static class PointsCsv
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InvalidInputException("--points", "must name a readable CSV file", $"{path}: {e.Message}");
+            throw new InvalidInputException(nameof(path), "must name a readable CSV file", $"{path}: {e.Message}");
         }
         return Parse(text, architecture);
     }
@@ -35,16 +35,16 @@ public static class PointsCsv
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var cells = line.Split(',');
             if (cells.Length != architecture.Dimension)
-                throw new InvalidInputException($"--points line {n + 1}", $"must have dimension = {architecture.Dimension} comma-separated numbers", $"{cells.Length}: \"{line}\"");
+                throw new InvalidInputException($"points line {n + 1}", $"must have dimension = {architecture.Dimension} comma-separated numbers", $"{cells.Length}: \"{line}\"");
             var row = new double[cells.Length];
             for (int c = 0; c < cells.Length; c++)
             {
                 if (!double.TryParse(cells[c].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out row[c]) || !double.IsFinite(row[c]))
-                    throw new InvalidInputException($"--points line {n + 1}", "coordinates must be finite numbers", $"\"{cells[c].Trim()}\"");
+                    throw new InvalidInputException($"points line {n + 1}", "coordinates must be finite numbers", $"\"{cells[c].Trim()}\"");
             }
             rows.Add(row);
         }
-        if (rows.Count == 0) throw new InvalidInputException("--points", "must hold at least one point");
+        if (rows.Count == 0) throw new InvalidInputException("points", "must hold at least one point");
         return PointSet.Of(rows, "--points").ValidatedFor(architecture, "--points");
     }
 }

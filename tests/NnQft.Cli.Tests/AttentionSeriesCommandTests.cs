@@ -47,6 +47,6 @@ public class AttentionSeriesCommandTests
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(output, Is.Empty);
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(error, Does.Contain("--order").And.Contain("2, 4, 6, 8 or 10"));
+        Assert.That(error, Does.Contain("--order").And.Contain("0, 2, 4, 6, 8, 10"));
     }
 }

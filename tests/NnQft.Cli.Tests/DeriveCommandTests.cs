@@ -72,6 +72,7 @@ public sealed class DeriveCommandTests
     }
 
     [TestCase("--order", "3", "--order")]
+    [TestCase("--order", "8", "--order")]
     [TestCase("--format", "xml", "--format")]
     public void RejectsBadOptionsWithExitCodeTwo(string option, string value, string named)
     {

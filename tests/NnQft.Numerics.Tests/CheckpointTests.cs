@@ -48,10 +48,10 @@ public class CheckpointTests
         int at = text.IndexOf("\"state\": \"", StringComparison.Ordinal) + 30;
         File.WriteAllText(options.CheckpointPath!, text[..at] + (text[at] == 'A' ? 'B' : 'A') + text[(at + 1)..]);
         Assert.That(() => MonteCarloSampler.Sample(options with { Networks = 300 }),
-            Throws.TypeOf<InvalidInputException>().With.Property("Field").EqualTo("--checkpoint"));
+            Throws.TypeOf<InvalidInputException>().With.Property("Field").EqualTo(nameof(SampleOptions.CheckpointPath)));
         File.WriteAllText(options.CheckpointPath!, "not json");
         Assert.That(() => MonteCarloSampler.Sample(options with { Networks = 300 }),
-            Throws.TypeOf<InvalidInputException>().With.Property("Field").EqualTo("--checkpoint"));
+            Throws.TypeOf<InvalidInputException>().With.Property("Field").EqualTo(nameof(SampleOptions.CheckpointPath)));
     }
 
     [Test]

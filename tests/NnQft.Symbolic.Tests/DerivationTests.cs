@@ -130,7 +130,21 @@ public sealed class DerivationTests
         AssertEqual(d.Value, Moments(G4cIndependenceBreakingAtInfiniteFeatures()));
     }
 
+    [TestCase(0)]
+    [TestCase(7)]
+    [TestCase(9)]
+    public void RejectsUnsupportedOrderNamingItsOwnParameter(int order)
+    {
+        var e = Assert.Throws<InvalidInputException>(() => Derive.Correlator(Infinite, order, false));
+        Assert.That(e!.Field, Is.EqualTo("order"));
+        Assert.That(e.Allowed, Is.EqualTo($"must be an integer from {Derive.Orders[0]} to {Derive.Orders[^1]}"));
+    }
+
     [Test]
-    public void RejectsUnsupportedOrder() =>
-        Assert.Throws<InvalidInputException>(() => Derive.Correlator(Infinite, 9, false));
+    public void SeriesOrderHasOneRule()
+    {
+        foreach (var k in SmallLogitSeries.Orders) Assert.DoesNotThrow(() => SmallLogitSeries.RequireOrder(k));
+        var e = Assert.Throws<InvalidInputException>(() => SmallLogitSeries.Coefficients(5));
+        Assert.That(e!.Field, Is.EqualTo("order"));
+    }
 }

@@ -15,6 +15,12 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class AttentionCommand
 {
+    // Library parameter names (series, moments, logit Monte Carlo) as this command's flags.
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["order"] = "--order", ["samples"] = "--samples", ["tokens"] = "--tokens", ["sigma2"] = "--sigma2", ["rho"] = "--rho",
+    };
+
     private static readonly string[] Methods = ["quadrature", "series", "mc", "hard"];
 
     public static Command Create()
@@ -32,7 +38,7 @@ internal static class AttentionCommand
         var samples = new Option<long>("--samples") { Description = "Monte Carlo samples (mc only), >= 2.", DefaultValueFactory = _ => 1_000_000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed (mc only).", DefaultValueFactory = _ => 1UL };
         var format = new Option<string>("--format") { Description = "json (default) or text (one line; series adds its polynomial for the given T and for symbolic T).", DefaultValueFactory = _ => "json" };
-        var order = new Option<int>("--order") { Description = "Series order in sigma: 2, 4, 6, 8 or 10 (series only).", DefaultValueFactory = _ => 4 };
+        var order = new Option<int>("--order") { Description = $"Series order in sigma: one of {string.Join(", ", SmallLogitSeries.Orders)} (series only).", DefaultValueFactory = _ => 4 };
         var command = new Command("attention", "The two-point attention moment F_T(sigma^2, rho) = E[A_1(x) A_1(y)] at d_k = infinity.")
         {
             tokens, sigma2, rho, method, samples, seed, format, order,
@@ -52,8 +58,7 @@ internal static class AttentionCommand
             if (!Methods.Contains(m)) throw new InvalidInputException("--method", "must be quadrature, series, mc or hard", m);
             if (fmt is not ("json" or "text")) throw new InvalidInputException("--format", "must be json or text", fmt);
             int k = parse.GetValue(order);
-            if (k is not (2 or 4 or 6 or 8 or 10))
-                throw new InvalidInputException("--order", "must be 2, 4, 6, 8 or 10", k.ToString(CultureInfo.InvariantCulture));
+            SmallLogitSeries.RequireOrder(k);
             string? polynomial = null;
             double seriesValue = 0;
             if (m == "series")
@@ -62,7 +67,6 @@ internal static class AttentionCommand
                 polynomial = SeriesText(k, t);
             }
             long n = parse.GetValue(samples);
-            if (m == "mc" && n < 2) throw new InvalidInputException("--samples", "must be an integer >= 2", n.ToString(CultureInfo.InvariantCulture));
             var (value, stderr) = m switch
             {
                 "mc" => FromEstimate(AttentionMonteCarlo.TwoPoint(t, s2, r, n, parse.GetValue(seed))),
@@ -75,7 +79,7 @@ internal static class AttentionCommand
                   + (polynomial is null ? "" : Environment.NewLine + polynomial)
                 : Json(t, s2, r, value, stderr, m));
             return CliRunner.Ok;
-        }));
+        }, Flags));
         return command;
     }
 

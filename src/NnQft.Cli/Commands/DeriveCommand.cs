@@ -12,12 +12,18 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class DeriveCommand
 {
+    private static readonly Dictionary<string, string> Flags = new() { ["order"] = "--order" };
+
     private static readonly string[] Formats = ["text", "latex", "json", "sympy"];
+
+    // The command offers the library's orders whose correlators do not vanish by the readout's sign symmetry.
+    private static readonly int[] Orders = Derive.Orders.Where(n => n % 2 == 0).ToArray();
+    private static readonly string OrderList = string.Join(", ", Orders[..^1]) + " or " + Orders[^1];
 
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "Architecture JSON file (default: the embedded default)." };
-        var order = new Option<int>("--order") { Description = "Order n of G_n: 2, 4 or 6.", DefaultValueFactory = _ => 2 };
+        var order = new Option<int>("--order") { Description = $"Order n of G_n: {OrderList}.", DefaultValueFactory = _ => 2 };
         var connected = new Option<bool>("--connected") { Description = "Print the connected part G_nc." };
         var format = new Option<string>("--format") { Description = "Output format: text, latex, json or sympy.", DefaultValueFactory = _ => "text" };
         var command = new Command("derive", "Derive G_n (or its connected part) symbolically in the attention-weight representation.")
@@ -27,8 +33,8 @@ internal static class DeriveCommand
         command.SetAction(parse => CliRunner.Guard(() =>
         {
             int n = parse.GetValue(order);
-            if (n is not (2 or 4 or 6))
-                throw new InvalidInputException("--order", "must be 2, 4 or 6", n.ToString(CultureInfo.InvariantCulture));
+            if (!Orders.Contains(n))
+                throw new InvalidInputException("--order", $"must be {OrderList}", n.ToString(CultureInfo.InvariantCulture));
             var fmt = parse.GetValue(format) ?? "text";
             if (!Formats.Contains(fmt))
                 throw new InvalidInputException("--format", "must be text, latex, json or sympy", fmt);
@@ -36,7 +42,7 @@ internal static class DeriveCommand
             var derivation = Derive.Correlator(architecture, n, parse.GetValue(connected));
             Console.Out.WriteLine(Render(derivation, fmt));
             return CliRunner.Ok;
-        }));
+        }, Flags));
         return command;
     }
 

@@ -11,6 +11,9 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
+    // Library parameter names (MonteCarloSampler.Merge) as this command's flags.
+    private static readonly Dictionary<string, string> Flags = new() { ["g4"] = "--g4" };
+
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Outputs of sample (shards) or checkpoint files.", Arity = ArgumentArity.OneOrMore };
@@ -41,7 +44,7 @@ internal static class MergeCommand
             var merged = MonteCarloSampler.Merge(inputs, report);
             SampleCommand.WriteOutput(outPath, merged.ToJson());
             return CliRunner.Ok;
-        }));
+        }, Flags));
         return command;
     }
 }

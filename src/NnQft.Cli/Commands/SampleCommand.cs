@@ -14,6 +14,13 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class SampleCommand
 {
+    // Library parameter names (SampleOptions and the layout) as this command's flags.
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["Networks"] = "--nets", ["Threads"] = "--threads", ["ShardIndex"] = "--shard", ["Points"] = "--points",
+        ["pointCount"] = "--points", ["G4"] = "--g4", ["Method"] = "--method", ["method"] = "--method", ["CheckpointPath"] = "--checkpoint",
+    };
+
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "Architecture JSON file (default: the embedded default)." };
@@ -44,11 +51,9 @@ internal static class SampleCommand
             string? outPath = OutputPath.File("--out", parse.GetValue(output));
             string? checkpointPath = OutputPath.File("--checkpoint", parse.GetValue(checkpoint));
             long n = parse.GetValue(nets);
-            if (n < 1) throw new InvalidInputException("--nets", "must be an integer >= 1", Show(n));
             long s = parse.GetValue(seed);
             if (s < 0) throw new InvalidInputException("--seed", "must be an integer >= 0", Show(s));
             int k = parse.GetValue(threads);
-            if (k < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(k));
             var m = SamplingMethodNames.Parse(parse.GetValue(method) ?? "exact");
             var (shardIndex, shardCount) = ShardArgument.Parse(parse.GetValue(shard) ?? "1/1", Environment.GetEnvironmentVariable);
             double every = parse.GetValue(checkpointSeconds);
@@ -85,7 +90,7 @@ internal static class SampleCommand
             }
             WriteOutput(outPath, outcome.ToJson());
             return CliRunner.Ok;
-        }));
+        }, Flags));
         return command;
     }
 

@@ -13,6 +13,12 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class TheoryCommand
 {
+    // Library parameter names (TheoryOptions and the layout) as this command's flags.
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["Samples"] = "--samples", ["points"] = "--points", ["pointCount"] = "--points", ["G4"] = "--g4",
+    };
+
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "Architecture JSON file (default: the embedded default)." };
@@ -29,7 +35,6 @@ internal static class TheoryCommand
         {
             string? outPath = OutputPath.File("--out", parse.GetValue(output));
             long n = parse.GetValue(samples);
-            if (n < 2) throw new InvalidInputException("--samples", "must be an integer >= 2", n.ToString(CultureInfo.InvariantCulture));
             long s = parse.GetValue(seed);
             if (s < 0) throw new InvalidInputException("--seed", "must be an integer >= 0", s.ToString(CultureInfo.InvariantCulture));
             var architecture = InputLoader.Architecture(parse.GetValue(config));
@@ -38,7 +43,7 @@ internal static class TheoryCommand
             var result = TheoryEvaluator.Evaluate(architecture, pointSet, new TheoryOptions(n, (ulong)s) { G4 = selection });
             SampleCommand.WriteOutput(outPath, CorrelatorResultJson.Write(result, null));
             return CliRunner.Ok;
-        }));
+        }, Flags));
         return command;
     }
 }

@@ -15,6 +15,13 @@ namespace NnQft.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
+    // Library parameter names (sampler, theory, layout) as this command's flags.
+    private static readonly Dictionary<string, string> Flags = new()
+    {
+        ["Networks"] = "--nets", ["Threads"] = "--threads", ["Samples"] = "--samples", ["Points"] = "--points",
+        ["points"] = "--points", ["pointCount"] = "--points",
+    };
+
     private const int TableRows = 16;
 
     public static Command Create()
@@ -49,7 +56,7 @@ internal static class ValidateCommand
             PrintTable(outcome.Report);
             Console.Error.WriteLine($"finished in {clock.Elapsed.TotalSeconds:F1} s; results in {directory}/");
             return outcome.Report.Passed ? CliRunner.Ok : CliRunner.CheckFailed;
-        }));
+        }, Flags));
         return command;
     }
 

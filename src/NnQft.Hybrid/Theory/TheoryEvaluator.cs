@@ -39,7 +39,7 @@ public static class TheoryEvaluator
         architecture.Validated();
         points.ValidatedFor(architecture);
         if (options.Samples < 2)
-            throw new InvalidInputException("--samples", "must be an integer >= 2", options.Samples.ToString(CultureInfo.InvariantCulture));
+            throw new InvalidInputException(nameof(options.Samples), "must be an integer >= 2", options.Samples.ToString(CultureInfo.InvariantCulture));
         var selection = options.G4 ?? throw new InvalidInputException("G4", "must be a tuple selection (all, none or a list)");
         if (selection.Arity != 4) throw new InvalidInputException("G4", "must select tuples of 4 point indices", selection.Arity.ToString(CultureInfo.InvariantCulture));
         var clock = Stopwatch.StartNew();

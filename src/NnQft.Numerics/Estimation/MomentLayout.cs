@@ -32,7 +32,7 @@ internal sealed class MomentLayout
     public MomentLayout(int pointCount, TupleSelection g4, bool conditional = false)
     {
         if (pointCount < 1 || pointCount > MaxPoints)
-            throw new InvalidInputException("--points", $"must hold 1..{MaxPoints} points", pointCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            throw new InvalidInputException(nameof(pointCount), $"must hold 1..{MaxPoints} points", pointCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (g4.Arity != 4) throw new ArgumentException("a G4 selection has tuples of 4 indices", nameof(g4));
         Conditional = conditional;
         Selection = g4;

@@ -102,7 +102,7 @@ public static class MonteCarloSampler
         var points = RunIdentity.Points(identity);
         var selection = total!.Layout.Selection;
         if (g4 is not null && !selection.Contains(g4, points.Count))
-            throw new InvalidInputException("--g4", $"must be part of the inputs' selection (--g4 {Describe(selection)}): merge can only report tuples the runs accumulated", Describe(g4));
+            throw new InvalidInputException(nameof(g4), $"must be part of the inputs' selection (--g4 {Describe(selection)}): merge can only report tuples the runs accumulated", Describe(g4));
         var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points, g4);
         return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
     }
@@ -116,24 +116,24 @@ public static class MonteCarloSampler
     private static void Validate(SampleOptions o)
     {
         o.Architecture.Validated();
-        o.Points.ValidatedFor(o.Architecture, "--points");
+        o.Points.ValidatedFor(o.Architecture, nameof(o.Points));
         CheckMemory(o);
-        if (o.Networks < 1) throw new InvalidInputException("--nets", "must be an integer >= 1", Show(o.Networks));
-        if (o.Threads < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(o.Threads));
-        if (o.BlocksPerBatch < 1) throw new InvalidInputException("batch", "must be an integer >= 1", Show(o.BlocksPerBatch));
+        if (o.Networks < 1) throw new InvalidInputException(nameof(o.Networks), "must be an integer >= 1", Show(o.Networks));
+        if (o.Threads < 1) throw new InvalidInputException(nameof(o.Threads), "must be an integer >= 1", Show(o.Threads));
+        if (o.BlocksPerBatch < 1) throw new InvalidInputException(nameof(o.BlocksPerBatch), "must be an integer >= 1", Show(o.BlocksPerBatch));
         if (o.ShardCount < 1 || o.ShardIndex < 1 || o.ShardIndex > o.ShardCount)
-            throw new InvalidInputException("--shard", "must be k/n with 1 <= k <= n", $"{o.ShardIndex}/{o.ShardCount}");
+            throw new InvalidInputException(nameof(o.ShardIndex), "must be k/n with 1 <= k <= n", $"{o.ShardIndex}/{o.ShardCount}");
         if (o.Method == SamplingMethod.RaoBlackwell)
         {
             if (!o.G4.IsAll)
-                throw new InvalidInputException("--g4", "raoBlackwell observes every G4 tuple: use --g4 all with it (or --method exact)", o.G4.Kind == SelectionKind.None ? "none" : "FILE");
+                throw new InvalidInputException(nameof(o.G4), "raoBlackwell observes every G4 tuple: use --g4 all with it (or --method exact)", o.G4.Kind == SelectionKind.None ? "none" : "FILE");
             // The conditional moments are derived by the symbolic engine, which this module does not reference.
             if (o.ObservationSamplers is null)
-                throw new InvalidInputException("--method", "raoBlackwell needs its observation sampler (NnQft.Hybrid RaoBlackwellSampling.Options)", "raoBlackwell");
+                throw new InvalidInputException(nameof(o.Method), "raoBlackwell needs its observation sampler (NnQft.Hybrid RaoBlackwellSampling.Options)", "raoBlackwell");
             return;
         }
         if (o.ObservationSamplers is not null)
-            throw new InvalidInputException("--method", "observation samplers are for raoBlackwell only", o.Method.Name());
+            throw new InvalidInputException(nameof(o.Method), "observation samplers are for raoBlackwell only", o.Method.Name());
         // Building one sampler checks method-specific limits (bruteforce refuses infinite widths).
         try
         {
@@ -154,14 +154,14 @@ public static class MonteCarloSampler
     {
         int p = o.Points.Count;
         if (p > MomentLayout.MaxPoints)
-            throw new InvalidInputException("--points", $"must hold 1..{MomentLayout.MaxPoints} points", Show(p));
+            throw new InvalidInputException(nameof(o.Points), $"must hold 1..{MomentLayout.MaxPoints} points", Show(p));
         long quads = o.G4.Count(p);
         double need = MomentLayout.EstimatedBytes(p, quads, o.Threads);
         double available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (need > 0.8 * available || quads > int.MaxValue / 64)
         {
             string what = o.G4.IsNone ? $"G2 over {p} points" : $"{quads} G4 tuples over {p} points";
-            throw new InvalidInputException(o.G4.IsNone ? "--points" : "--g4",
+            throw new InvalidInputException(o.G4.IsNone ? nameof(o.Points) : nameof(o.G4),
                 $"{what} needs about {need / 1e9:F1} GB of accumulators, more than the {0.8 * available / 1e9:F1} GB available; "
                 + (o.G4.IsNone ? "use fewer points" : "choose --g4 none or a file of the tuples wanted"),
                 o.G4.IsNone ? Show(p) : Describe(o.G4));
@@ -180,13 +180,13 @@ public static class MonteCarloSampler
         }
         catch (IOException e)
         {
-            throw new InvalidInputException("--checkpoint", "must be a readable file", e.Message);
+            throw new InvalidInputException(nameof(o.CheckpointPath), "must be a readable file", e.Message);
         }
-        var (_, stateText) = CorrelatorResultJson.Read(text, "--checkpoint");
-        if (stateText.Length == 0) throw new InvalidInputException("--checkpoint", "is not a checkpoint (no \"state\" key)", o.CheckpointPath);
-        var decoded = StateCodec.Decode(stateText, "--checkpoint");
+        var (_, stateText) = CorrelatorResultJson.Read(text, nameof(o.CheckpointPath));
+        if (stateText.Length == 0) throw new InvalidInputException(nameof(o.CheckpointPath), "is not a checkpoint (no \"state\" key)", o.CheckpointPath);
+        var decoded = StateCodec.Decode(stateText, nameof(o.CheckpointPath));
         if (decoded.Identity != identity || decoded.ShardIndex != o.ShardIndex || decoded.ShardCount != o.ShardCount)
-            throw new InvalidInputException("--checkpoint",
+            throw new InvalidInputException(nameof(o.CheckpointPath),
                 "belongs to a different run (architecture, points, seed, method, nets or shard differ); delete it or choose another file", o.CheckpointPath);
         return decoded.State;
     }

@@ -11,7 +11,7 @@ public static class ObservationOrder
     /// <example><code>int n = ObservationOrder.Pairs(8).Count; // 36: 8 * 9 / 2</code></example>
     public static IReadOnlyList<(int A, int B)> Pairs(int pointCount)
     {
-        if (pointCount < 1) throw new InvalidInputException("pointCount", "must be at least 1");
+        if (pointCount < 1) throw new InvalidInputException(nameof(pointCount), "must be at least 1");
         var pairs = new List<(int, int)>(pointCount * (pointCount + 1) / 2);
         for (int a = 0; a < pointCount; a++)
             for (int b = a; b < pointCount; b++) pairs.Add((a, b));

@@ -18,7 +18,7 @@ public static class NetworkSamplers
         {
             SamplingMethod.BruteForce => new BruteForceSampler(architecture, points, seed),
             SamplingMethod.Exact => new ExactSampler(architecture, points, seed),
-            _ => throw new InvalidInputException("--method", "raoBlackwell draws no phi: run it through MonteCarloSampler with NnQft.Hybrid RaoBlackwellSampling.Options", method.Name()),
+            _ => throw new InvalidInputException(nameof(method), "raoBlackwell draws no phi: run it through MonteCarloSampler with NnQft.Hybrid RaoBlackwellSampling.Options", method.Name()),
         };
     }
 }

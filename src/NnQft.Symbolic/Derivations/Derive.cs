@@ -12,11 +12,19 @@ namespace NnQft.Symbolic;
 /// <example><code>var g4c = Derive.Correlator(Architecture.Default, 4, connected: true); Console.WriteLine(g4c.IndependenceBreaking);</code></example>
 public static class Derive
 {
+    /// <summary>
+    /// The orders n that <see cref="Correlator"/> derives: 1 to 6 (odd orders vanish, which the proofs derive too;
+    /// beyond 6 the expansion outgrows any use here). The one rule for the command line's <c>--order</c> as well.
+    /// </summary>
+    /// <example><code>bool ok = Derive.Orders.Contains(6); // true</code></example>
+    public static IReadOnlyList<int> Orders { get; } = [1, 2, 3, 4, 5, 6];
+
     /// <summary>G_n(x1..xn), or its connected part, derived from the network definition.</summary>
     /// <example><code>var g4c = Derive.Correlator(Architecture.Default with { Features = Width.Infinite }, order: 4, connected: true);</code></example>
     public static CorrelatorDerivation Correlator(Architecture architecture, int order, bool connected)
     {
-        if (order < 1 || order > 8) throw new InvalidInputException("order", "must be an integer from 1 to 8", order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!Orders.Contains(order))
+            throw new InvalidInputException(nameof(order), $"must be an integer from {Orders[0]} to {Orders[^1]}", order.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var net = new AttentionNetwork(architecture);
         var points = Points(order);
         var steps = new List<DerivationStep>

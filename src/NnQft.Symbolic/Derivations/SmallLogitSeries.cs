@@ -26,6 +26,14 @@ public static class SmallLogitSeries
     /// <summary>The orders (highest power of sigma kept) that <see cref="TwoPoint(int)"/> accepts.</summary>
     public static IReadOnlyList<int> Orders { get; } = [0, 2, 4, 6, 8, 10];
 
+    /// <summary>The one check of a series order (the command line's <c>--order</c> too): one of <see cref="Orders"/>.</summary>
+    /// <example><code>SmallLogitSeries.RequireOrder(4); // fine; 5 throws InvalidInputException naming "order"</code></example>
+    public static void RequireOrder(int order)
+    {
+        if (!Orders.Contains(order))
+            throw new InvalidInputException("order", "must be one of " + string.Join(", ", Orders), order.ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The logit standard deviation sigma (the series is in even powers of it, i.e. in sigma^2).</summary>
     public static Symbol Sigma { get; } = Symbol.Positive("sigma");
 
@@ -53,8 +61,7 @@ public static class SmallLogitSeries
     /// <example><code>Expr c2 = SmallLogitSeries.Coefficients(8)[2]; // "rho*(T - 1)/T^3"</code></example>
     public static IReadOnlyList<Expr> Coefficients(int order)
     {
-        if (!Orders.Contains(order))
-            throw new InvalidInputException("order", "must be one of " + string.Join(", ", Orders), order.ToString(CultureInfo.InvariantCulture));
+        RequireOrder(order);
         return Cache.GetOrAdd(order, k => new Lazy<IReadOnlyList<Expr>>(() => DeriveCoefficients(k))).Value;
     }
 
@@ -64,8 +71,7 @@ public static class SmallLogitSeries
     /// <example><code>IReadOnlyList&lt;Expr&gt; fresh = SmallLogitSeries.DeriveCoefficients(4);</code></example>
     public static IReadOnlyList<Expr> DeriveCoefficients(int order)
     {
-        if (!Orders.Contains(order))
-            throw new InvalidInputException("order", "must be one of " + string.Join(", ", Orders), order.ToString(CultureInfo.InvariantCulture));
+        RequireOrder(order);
         return DeriveMoments(order).Select(Present).ToList();
     }
 

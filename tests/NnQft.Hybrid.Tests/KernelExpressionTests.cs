@@ -4,7 +4,7 @@ using NnQft.Model;
 using NnQft.Numerics.Kernels;
 using NnQft.Symbolic;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>The symbolic closed forms evaluate to the numeric kernels (two independent codings of section 7).</summary>
 public class KernelExpressionTests

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using NnQft.Tests.Shared;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>Every public type of NnQft.Hybrid has a summary and an example; every public method has a summary.</summary>
-public class HybridDocumentationCoverageTests() : LibraryDocumentationTests(typeof(NnQft.Hybrid.Proofs.ProofCatalog));
+public class DocumentationCoverageTests() : LibraryDocumentationTests(typeof(NnQft.Hybrid.Proofs.ProofCatalog));

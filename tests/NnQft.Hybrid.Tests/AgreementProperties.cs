@@ -7,7 +7,7 @@ using NnQft.Numerics.Results;
 using NnQft.Numerics.Sampling;
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>
 /// Theory and numerics agree across random architectures (FsCheck drives the seed; a failure prints the seed and

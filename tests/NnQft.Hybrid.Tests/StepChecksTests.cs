@@ -2,7 +2,7 @@
 using NnQft.Hybrid.Proofs;
 using NnQft.Symbolic;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>A proof step is checked by the engine's one equality check, not a copy of it.</summary>
 public class StepChecksTests

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 using NnQft.Model;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>
 /// Random architectures and point sets for the agreement properties: d in 1..3, T in 1..6, 1..3 heads, finite and

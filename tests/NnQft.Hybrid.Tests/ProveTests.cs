@@ -4,7 +4,7 @@ using NnQft.Model;
 using NnQft.Symbolic;
 using static NnQft.Symbolic.NetworkSymbols;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>
 /// proofs/: the checked-in documents are exactly what the code generates and every step checks; a wrong step or
@@ -79,20 +79,6 @@ public sealed class ProveTests
             var outcome = ProofFiles.Verify(dir, Rendered.Value);
             Assert.That(outcome.Ok, Is.False);
             Assert.That(outcome.Reason, Does.Contain("small-logit.md differs"));
-        }
-        finally { Directory.Delete(dir, recursive: true); }
-    }
-
-    [Test]
-    public void CliCheckOnAnEmptyDirectoryExitsOneWithAOneLineReason()
-    {
-        var dir = Directory.CreateTempSubdirectory("nnqft-prove-").FullName;
-        try
-        {
-            var (exit, _, err) = CliProcess.Run("prove", "--check", "--out", dir);
-            Assert.That(exit, Is.EqualTo(1), err);
-            Assert.That(err.Trim(), Does.Contain("two-point.md is missing").And.Not.Contain("\n"));
-            Assert.That(Directory.GetFiles(dir), Is.Empty, "--check must not write");
         }
         finally { Directory.Delete(dir, recursive: true); }
     }

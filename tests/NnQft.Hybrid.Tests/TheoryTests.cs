@@ -6,7 +6,7 @@ using NnQft.Numerics.MonteCarlo;
 using NnQft.Numerics.Results;
 using NnQft.Numerics.Sampling;
 
-namespace NnQft.Cli.Tests;
+namespace NnQft.Hybrid.Tests;
 
 /// <summary>
 /// The theory evaluator against formulas written out here, independently of the engine (docs/theory.md sections 3, 4, 8),
