@@ -129,7 +129,7 @@ public static class MonteCarloSampler
 
     // Kernel or feature values that overflow (valid but extreme coordinates, length scales or cutoffs).
     private static InvalidInputException Overflow(ArithmeticException e) =>
-        new("--points", "give kernel values that overflow the double range: coordinates times frequencies (1 / lengthScale, or cutoff) are too large; scale them down", e.Message);
+        new("--points", "must keep coordinates times frequencies (1 / lengthScale, or cutoff) small enough for finite kernel values; scale them down", e.Message);
 
     private static string Show(long v) => v.ToString(CultureInfo.InvariantCulture);
 
