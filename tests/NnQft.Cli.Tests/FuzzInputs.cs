@@ -37,11 +37,20 @@ internal static partial class FuzzInputs
 
     /// <summary>A value for a field: mostly a good one, often a nasty literal.</summary>
     private static Gen<string> Value(string[] good) =>
-        Gen.Frequency((3, Gen.Elements(good)), (1, Gen.Elements(NastyLiterals)));
+        Gen.Frequency((14, Gen.Elements(good)), (1, Gen.Elements(NastyLiterals)));
+
+    private static string[] KeysOf(string family) => family switch
+    {
+        "\"gaussian\"" or "\"cauchy\"" => ["lengthScale"],
+        "\"matern\"" => ["nu", "lengthScale"],
+        "\"ball\"" => ["cutoff"],
+        "\"freeScalar\"" => ["cutoff", "mass"],
+        _ => [],
+    };
 
     private static Gen<string> Density() =>
-        from family in Gen.Frequency((6, Gen.Elements(Families).Select(f => $"\"{f}\"")), (1, Gen.Elements(NastyLiterals)))
-        from keys in Gen.SubListOf(DensityKeys)
+        from family in Gen.Frequency((12, Gen.Elements(Families[..5]).Select(f => $"\"{f}\"")), (1, Gen.Elements(Families[5..]).Select(f => $"\"{f}\"")), (1, Gen.Elements(NastyLiterals)))
+        from keys in Gen.Frequency((4, Gen.Constant<IList<string>>(KeysOf(family))), (1, Gen.SubListOf(DensityKeys).Select(l => (IList<string>)l)))
         from values in Gen.ArrayOf(Value(GoodScales), keys.Count)
         select "{ \"family\": " + family + string.Concat(keys.Select((k, i) => $", \"{k}\": {values[i]}")) + " }";
 
@@ -156,7 +165,7 @@ internal static partial class FuzzInputs
     }
 
     /// <summary>Deterministic draws from a generator (FsCheck's splittable random with a fixed seed).</summary>
-    public static T[] Draw<T>(Gen<T> gen, int count, ulong seed, int size = 30) => gen.Sample(size, new FsCheck.Rnd(seed), count);
+    public static T[] Draw<T>(Gen<T> gen, int count, ulong seed, int size = 30) => gen.Sample(count, new FsCheck.Rnd(seed), size);
 
     [GeneratedRegex("\"state\"\\s*:\\s*\"([^\"]*)\"")]
     private static partial Regex StateValue();
