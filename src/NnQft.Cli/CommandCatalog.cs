@@ -7,6 +7,14 @@ namespace NnQft.Cli;
 /// <summary>Every subcommand of nnqft, in the order --help lists them.</summary>
 internal static class CommandCatalog
 {
+    /// <summary>The root command with every subcommand: what Program runs, and what in-process tests run.</summary>
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("nnqft: neural-network quantum field theory from random transformer attention heads.");
+        foreach (var command in All()) root.Subcommands.Add(command);
+        return root;
+    }
+
     public static IEnumerable<Command> All()
     {
         yield return Commands.SampleCommand.Create();

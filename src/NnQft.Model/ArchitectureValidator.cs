@@ -23,6 +23,25 @@ public static class ArchitectureValidator
     /// <summary>Largest head count accepted.</summary>
     public const int MaxHeads = 1 << 20;
 
+    /// <summary>
+    /// Smallest length scale, cutoff or nonzero mass accepted. Scales of either family are only ever compared with
+    /// distances between points, so 1e-100..1e100 loses no physics, and keeps 1 / scale^2 and scale^2 inside the
+    /// double range (beyond it kernels and frequencies overflow).
+    /// </summary>
+    /// <example><code>bool ok = 1e-9 &gt;= ArchitectureValidator.MinScale;</code></example>
+    public const double MinScale = 1e-100;
+
+    /// <summary>Largest length scale, cutoff or mass accepted (see <see cref="MinScale"/>).</summary>
+    /// <example><code>bool ok = 1e9 &lt;= ArchitectureValidator.MaxScale;</code></example>
+    public const double MaxScale = 1e100;
+
+    /// <summary>
+    /// Largest Student-t degrees of freedom (matern nu) accepted: beyond it the family is the Gaussian one to many
+    /// digits, and the Bessel functions of order nu / 2 leave the double range.
+    /// </summary>
+    /// <example><code>bool ok = 50 &lt;= ArchitectureValidator.MaxNu;</code></example>
+    public const double MaxNu = 1e4;
+
     /// <summary>Throws <see cref="InvalidInputException"/> on the first field outside its range.</summary>
     /// <example><code>ArchitectureValidator.Validate(Architecture.Default); // passes silently</code></example>
     public static void Validate(Architecture a)
@@ -60,23 +79,23 @@ public static class ArchitectureValidator
         switch (density)
         {
             case GaussianDensity g:
-                Positive($"{field}.lengthScale", g.LengthScale);
+                Scale($"{field}.lengthScale", g.LengthScale);
                 break;
             case MaternDensity m:
-                Positive($"{field}.nu", m.Nu);
-                Positive($"{field}.lengthScale", m.LengthScale);
+                if (!(m.Nu >= MinScale && m.Nu <= MaxNu))
+                    throw new InvalidInputException($"{field}.nu", $"must be a number in [{Show(MinScale)}, {Show(MaxNu)}]", Show(m.Nu));
+                Scale($"{field}.lengthScale", m.LengthScale);
                 break;
             case CauchyDensity c:
-                Positive($"{field}.lengthScale", c.LengthScale);
+                Scale($"{field}.lengthScale", c.LengthScale);
                 break;
             case BallDensity b:
-                Positive($"{field}.cutoff", b.Cutoff);
+                Scale($"{field}.cutoff", b.Cutoff);
                 break;
             case FreeScalarDensity f:
-                Positive($"{field}.cutoff", f.Cutoff);
+                Scale($"{field}.cutoff", f.Cutoff);
                 // In d <= 2 the massless propagator is infrared divergent even with a cutoff.
-                if (dimension <= 2) Positive($"{field}.mass", f.Mass);
-                else NonNegative($"{field}.mass", f.Mass);
+                if (dimension <= 2 || f.Mass != 0) Scale($"{field}.mass", f.Mass, zeroAllowed: dimension > 2);
                 break;
             default:
                 throw new InvalidInputException($"{field}.family", "must be gaussian, matern, cauchy, ball or freeScalar", density.Family);
@@ -101,6 +120,12 @@ public static class ArchitectureValidator
     {
         if (!double.IsFinite(value) || value < 0)
             throw new InvalidInputException(field, "must be a finite number >= 0", Show(value));
+    }
+
+    private static void Scale(string field, double value, bool zeroAllowed = false)
+    {
+        if (!(value >= MinScale && value <= MaxScale))
+            throw new InvalidInputException(field, $"must be a number in [{Show(MinScale)}, {Show(MaxScale)}]{(zeroAllowed ? " or 0" : "")}", Show(value));
     }
 
     private static void Positive(string field, double value)

@@ -76,11 +76,17 @@ internal static class SampleCommand
             };
             // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
             if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
-            if (checkpointPath is not null && File.Exists(checkpointPath)) Console.Error.WriteLine($"nnqft sample: resuming from {checkpointPath}");
+            // Said once the checkpoint was accepted (the first block done), so a refused one gives one line only.
+            int noted = checkpointPath is not null && File.Exists(checkpointPath) ? 0 : 1;
+            void NoteResume()
+            {
+                if (Interlocked.Exchange(ref noted, 1) == 0) Console.Error.WriteLine($"nnqft sample: resuming from {checkpointPath}");
+            }
             SampleOutcome outcome;
             try
             {
-                outcome = ProgressDisplay.Run("sample", progress => MonteCarloSampler.Sample(options with { Progress = progress }));
+                outcome = ProgressDisplay.Run("sample", progress => MonteCarloSampler.Sample(options with { Progress = (done, all) => { NoteResume(); progress(done, all); } }));
+                NoteResume();
             }
             catch (OperationCanceledException) when (signals.ExitCode != 0)
             {

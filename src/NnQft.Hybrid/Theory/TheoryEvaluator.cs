@@ -69,7 +69,17 @@ public static class TheoryEvaluator
             }
         }
         var zeros = g2.Select(row => (IReadOnlyList<double>)new double[row.Count]).ToList();
-        return new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection);
+        return Finite(new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection));
+    }
+
+    // Valid but huge output scales overflow G4 (the eighth power of sigma_V sigma_a): bad input, not a NaN in the JSON.
+    private static CorrelatorResult Finite(CorrelatorResult r)
+    {
+        var numbers = r.G2.Value.SelectMany(row => row)
+            .Concat(r.G4.SelectMany(e => new[] { e.Value, e.Stderr, e.Connected, e.ConnectedStderr, e.IndependenceBreaking ?? 0, e.FiniteWidth ?? 0 }));
+        if (!numbers.All(double.IsFinite))
+            throw new InvalidInputException("sigmaV, sigmaA, sigmaB", "must keep G2 and G4 (up to the fourth power of sigma_V^2 sigma_a^2, with sigma_b) inside the double range; scale them down");
+        return r;
     }
 
     /// <summary>G2(x_a, x_b) at every pair: derived, with quadrature moments; no sampling, so exact to quadrature accuracy.</summary>

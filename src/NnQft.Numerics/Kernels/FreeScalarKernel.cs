@@ -35,10 +35,21 @@ public sealed class FreeScalarKernel : RadialKernel
     /// <summary>The mass m.</summary>
     public double Mass { get; }
 
+    /// <summary>
+    /// Largest cutoff times distance evaluated: the quadrature takes about L r / pi panels, so beyond this one value
+    /// would take minutes. Larger L r is refused (bad input) rather than left to run.
+    /// </summary>
+    /// <example><code>bool ok = 8.0 * 3.0 &lt;= FreeScalarKernel.MaxCutoffTimesDistance;</code></example>
+    public const double MaxCutoffTimesDistance = 1e5;
+
     /// <inheritdoc />
     public override double Value(double r)
     {
         r = Math.Abs(r);
+        if (!(Cutoff * r <= MaxCutoffTimesDistance))
+            throw new Model.InvalidInputException("cutoff",
+                $"of the freeScalar family times the distance between two points must be at most {MaxCutoffTimesDistance:G} (the reach of its quadrature)",
+                $"cutoff {Cutoff:R} at distance {r:R}");
         var rule = GaussLegendreNodes.Twenty;
         var state = (Kernel: this, R: r);
         double halfPeriod = r > 0 ? Math.PI / r : double.PositiveInfinity;

@@ -25,7 +25,21 @@ public static class NormalizedBesselJ
         if (nu == 0.5) return Math.Sin(x) / x;
         if (nu == 1.5) return 3.0 * (Math.Sin(x) - x * Math.Cos(x)) / (x * x * x);
         double logPrefactor = SpecialFunctions.GammaLn(nu + 1) + nu * Math.Log(2.0 / x);
+        if (x > AsymptoticLimit * (1 + nu * nu)) return Math.Exp(logPrefactor) * Hankel(nu, x);
         return Math.Exp(logPrefactor) * SpecialFunctions.BesselJ(nu, x);
+    }
+
+    // Far out (huge cutoff times distance) the general J fails (NaN); the Hankel expansion is accurate there: the
+    // first omitted term is of relative size (nu^2 / x)^2 < 1e-8 beyond x = 1e4 (1 + nu^2).
+    private const double AsymptoticLimit = 1e4;
+
+    private static double Hankel(double nu, double x)
+    {
+        double mu = 4 * nu * nu, y = 8 * x;
+        double p = 1 - (mu - 1) * (mu - 9) / (2 * y * y);
+        double q = (mu - 1) / y - (mu - 1) * (mu - 9) * (mu - 25) / (6 * y * y * y);
+        double omega = x - (0.5 * nu + 0.25) * Math.PI;
+        return Math.Sqrt(2 / (Math.PI * x)) * (p * Math.Cos(omega) - q * Math.Sin(omega));
     }
 
     /// <summary>sum_k (-x^2/4)^k / (k! (nu+1)_k): alternating, terms below 1 in size for x &lt; 4, so at most

@@ -19,8 +19,8 @@ internal static class FiniteValues
             if (double.IsFinite(phi[p])) continue;
             string at = string.Join(", ", points.Point(p).ToArray().Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
             throw new InvalidInputException("--points",
-                "give network outputs that overflow the double range: coordinates times random frequencies (1 / lengthScale, or cutoff) or the sigmas are too large; scale them down",
-                $"{Show(phi[p])} at point {p} ({at}), network {network}");
+                "must keep coordinates times random frequencies (1 / lengthScale, or cutoff), and the sigmas, small enough for finite network outputs; scale them down",
+                $"output {Show(phi[p])} at point {p} ({at}), network {network}");
         }
     }
 
@@ -29,8 +29,8 @@ internal static class FiniteValues
     {
         if (AllFinite(pairs) && AllFinite(quads)) return;
         throw new InvalidInputException("--points",
-            "give conditional moments that overflow the double range: coordinates times random frequencies (1 / lengthScale, or cutoff) or the sigmas are too large; scale them down",
-            $"network {network}");
+            "must keep coordinates times random frequencies (1 / lengthScale, or cutoff), and the sigmas, small enough for finite conditional moments; scale them down",
+            $"a non-finite moment in network {network}");
     }
 
     /// <summary>Every product sum of one block (outputs up to the eighth power) is finite.</summary>

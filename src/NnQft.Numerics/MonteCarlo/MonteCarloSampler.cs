@@ -147,7 +147,7 @@ public static class MonteCarloSampler
 
     // Kernel or feature values that overflow (valid but extreme coordinates, length scales or cutoffs).
     private static InvalidInputException Overflow(ArithmeticException e) =>
-        new("--points", "give kernel values that overflow the double range: coordinates times frequencies (1 / lengthScale, or cutoff) are too large; scale them down", e.Message);
+        new("--points", "must keep coordinates times frequencies (1 / lengthScale, or cutoff) small enough for finite kernel values; scale them down", e.Message);
 
     // The limit on points and tuples is memory, checked before anything is allocated (docs/cli.md section 5).
     private static void CheckMemory(SampleOptions o)
