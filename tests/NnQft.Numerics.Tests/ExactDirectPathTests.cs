@@ -50,7 +50,7 @@ public class ExactDirectPathTests
         Assert.That(sampler.Direct, Is.EqualTo(direct));
         var state = new MomentState(points.Count);
         var phi = new double[points.Count];
-        var scratch = new double[points.Count + state.Layout.Quads.Count];
+        var scratch = new double[state.Layout.BlockScratchLength(1)];
         var sums = new double[state.Layout.Length];
         for (long block = 0; block * MonteCarloSampler.BlockSize < nets; block++)
         {
