@@ -37,6 +37,7 @@ public class ExactAgreesWithBruteForceTests
         yield return new TestCaseData(Small with { Query = ConstantEmbedding.Instance, SigmaQ = 2 }).SetName("ConstantQuery");
         yield return new TestCaseData(Small with { KeyWidth = Width.Of(5), Features = Width.Of(7), Token = new FreeScalarDensity(3, 1) })
             .SetName("KeyWidthAboveRankFreeScalar");
+        yield return new TestCaseData(Small with { Features = Width.Of(2) }).SetName("MorePointsThanFeatures");
     }
 
     [TestCaseSource(nameof(Architectures))]

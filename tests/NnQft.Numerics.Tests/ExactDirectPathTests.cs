@@ -41,6 +41,9 @@ public class ExactDirectPathTests
         yield return new TestCaseData(Small with { KeyWidth = Width.Infinite }).SetName("DirectInfiniteKeyWidth");
         yield return new TestCaseData(Small with { ValueWidth = Width.Infinite, KeyWidth = Width.Of(7) }).SetName("DirectInfiniteValueWidthKeyWidthAboveRank");
         yield return new TestCaseData(Small with { Features = Width.Of(12), Token = new FreeScalarDensity(3, 1) }).SetName("DirectFreeScalarAmplitudes");
+        // More points than features: the query features are the thin factor of K0 (with d_k below and above D).
+        yield return new TestCaseData(Small with { Features = Width.Of(2), KeyWidth = Width.Of(1) }).SetName("DirectMorePointsThanFeaturesNarrowKeys");
+        yield return new TestCaseData(Small with { Features = Width.Of(2), KeyWidth = Width.Infinite }).SetName("DirectMorePointsThanFeaturesInfiniteKeys");
     }
 
     /// <summary>Runs the exact sampler on one forced path, single-threaded, through the run's exact accumulators.</summary>

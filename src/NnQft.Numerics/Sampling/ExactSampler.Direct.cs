@@ -7,8 +7,9 @@ namespace NnQft.Numerics.Sampling;
 /// <summary>
 /// The direct path of the exact sampler (finite D): the same law without the TP x TP Gram K or its factor.
 /// <list type="number">
-/// <item>The RF features H0 (P x D) and H_t (P x D per token) are drawn as on the Gram path; only K0 = H0 H0^T
-/// (P x P) is formed, and the query Gram Q comes from the same Bartlett step (Q / d_k = c F F^T).</item>
+/// <item>The RF features H0 (P x D) and H_t (P x D per token) are drawn as on the Gram path; only a factor of
+/// K0 = H0 H0^T is needed (its pivoted Cholesky L0 when P &lt;= D, H0 itself when P &gt; D), and the query Gram Q comes
+/// from the same Bartlett step (Q / d_k = c F F^T, F = L A).</item>
 /// <item>The key vectors u(x_p) = W_K^T q(x_p) in R^D: given Q, the rows of W_K^T enter linearly with iid
 /// N(0, s_K^2) entries, so u is matrix-normal with row covariance s_K^2 Q and identity column covariance, i.e.
 /// u / sqrt(d_k) = s_K sqrt(c) F G with G a (cols x D) standard normal matrix.</item>
@@ -33,15 +34,23 @@ internal sealed partial class ExactSampler
     private void AddHeadDirect(Span<double> phi, double headScale)
     {
         if (query is null) k0.AsSpan().Fill(1.0);
-        else
-        {
-            RandomFeatures.Fill(query, random, points, p, features, h0, frequencies, amplitudes);
-            RandomFeatures.Gram(h0, p, features, k0);
-        }
+        else RandomFeatures.Fill(query, random, points, p, features, h0, frequencies, amplitudes);
         for (int i = 0; i < t; i++)
             RandomFeatures.Fill(tokens[i], random, points, p, features, h.AsSpan(i * p * features, p * features), frequencies, amplitudes);
-        int rank0 = PivotedCholesky.Factor(k0, p, l0, work);
-        int cols = QueryFactor(rank0, out double factor);
+        int cols;
+        double factor;
+        if (query is not null && p > features)
+        {
+            // More points than features: H0 itself is a thin factor of K0 = H0 H0^T (P x D), which saves the P x P
+            // Gram and its factorisation (O(P^2 D) and O(P D^2)).
+            cols = QueryFactor(h0, features, features, out factor);
+        }
+        else
+        {
+            if (query is not null) RandomFeatures.Gram(h0, p, features, k0);
+            int rank0 = PivotedCholesky.Factor(k0, p, l0, work);
+            cols = QueryFactor(l0, p, rank0, out factor);
+        }
 
         // keys = F G, one row of G at a time: keys[q, :] += F[q, j] G[j, :].
         var u = keys.AsSpan(0, p * features);

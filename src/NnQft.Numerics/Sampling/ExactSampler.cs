@@ -41,12 +41,15 @@ internal sealed partial class ExactSampler : INetworkSampler
     private readonly ISpectralSampler[] tokens;
     private readonly NetworkRandom random;
     private readonly double[] h0, h, frequencies, amplitudes;
-    private readonly double[] k0, l0, work, bartlett, f, qd, logits, weights;
+    private readonly double[] work, bartlett, f, logits, weights;
+
+    // P x P query Grams: not needed on the direct path with more points than features (H0 is the factor there).
+    private double[] k0 = [], l0 = [], qd = [];
     private readonly bool direct;
 
     // The Gram path's TP x TP buffers, allocated only when it runs (at P = 1024 they would take half a gigabyte).
     private double[] k = [], lk = [], s = [], ls = [], m = [], z = [];
-    private int fixedRank0, fixedRankK;
+    private int fixedRank0, fixedRankK, fixedLogitRank = -1;
 
     /// <param name="architecture">Validated architecture.</param>
     /// <param name="pointSet">Validated points.</param>
@@ -69,17 +72,16 @@ internal sealed partial class ExactSampler : INetworkSampler
         h = new double[tp * features];
         frequencies = new double[features * d];
         amplitudes = new double[features];
-        k0 = new double[p * p];
-        l0 = new double[p * p];
         work = new double[2 * tp];
-        bartlett = new double[p * p];
-        f = new double[p * p];
-        qd = new double[p * p];
+        int maxRank = features > 0 ? Math.Min(p, features) : p; // of K0, hence of the Bartlett factor
+        bartlett = new double[maxRank * maxRank];
+        f = new double[p * maxRank];
         logits = new double[tp];
         weights = new double[tp];
         this.pointSet = pointSet;
         direct = forceDirect ?? PrefersDirect(architecture, p);
         if (direct && features == 0) throw new ArgumentException("the direct path needs finite features", nameof(forceDirect));
+        if (!direct || query is null || p <= features) EnsureQueryGrams();
         if (direct) AllocateDirect();
         else EnsureGramBuffers();
     }
@@ -106,9 +108,18 @@ internal sealed partial class ExactSampler : INetworkSampler
         return directCost < gramCost;
     }
 
+    private void EnsureQueryGrams()
+    {
+        if (k0.Length == p * p) return;
+        k0 = new double[p * p];
+        l0 = new double[p * p];
+        qd = new double[p * p];
+    }
+
     private void EnsureGramBuffers()
     {
         if (k.Length == tp * tp) return;
+        EnsureQueryGrams();
         k = new double[tp * tp];
         lk = new double[tp * tp];
         s = new double[tp * tp];
@@ -230,7 +241,7 @@ internal sealed partial class ExactSampler : INetworkSampler
             TensorPrimitives.Multiply(k0, sq2, qd);
             return;
         }
-        int cols = QueryFactor(rank0, out double factor);
+        int cols = QueryFactor(l0, p, rank0, out double factor);
         for (int i = 0; i < p; i++)
             for (int j = 0; j <= i; j++)
             {
@@ -240,23 +251,24 @@ internal sealed partial class ExactSampler : INetworkSampler
             }
     }
 
-    // Draws a factor F (P x cols, row-major in f) of the query Gram: Q / d_k = factor F F^T. At d_k = inf, F = L0 and
+    // Draws a factor F (P x cols, row-major in f) of the query Gram: Q / d_k = factor F F^T, from a factor L of K0
+    // (K0 = L L^T, P x rank, row stride `stride`: L0, or the query features H0 themselves). At d_k = inf, F = L and
     // factor = s_Q^2 (nothing is drawn).
-    private int QueryFactor(int rank0, out double factor)
+    private int QueryFactor(ReadOnlySpan<double> l, int stride, int rank, out double factor)
     {
         double sq2 = arch.SigmaQ * arch.SigmaQ;
         if (arch.KeyWidth.IsInfinite)
         {
-            for (int q = 0; q < p; q++) l0.AsSpan(q * p, rank0).CopyTo(f.AsSpan(q * rank0, rank0));
+            for (int q = 0; q < p; q++) l.Slice(q * stride, rank).CopyTo(f.AsSpan(q * rank, rank));
             factor = sq2;
-            return rank0;
+            return rank;
         }
         int dk = arch.KeyWidth.Value;
         int cols;
-        if (dk >= rank0)
+        if (dk >= rank)
         {
             // Bartlett: W = A A^T, A lower triangular, A_ii = sqrt(chi2(dk - i)), A_ij ~ N(0,1) below the diagonal.
-            int r = rank0;
+            int r = rank;
             var a = bartlett.AsSpan(0, r * r);
             a.Clear();
             for (int i = 0; i < r; i++)
@@ -264,24 +276,28 @@ internal sealed partial class ExactSampler : INetworkSampler
                 a[i * r + i] = Math.Sqrt(random.ChiSquared(dk - i));
                 for (int j = 0; j < i; j++) a[i * r + j] = random.Normal();
             }
-            // F = L0 A (P x r).
+            // F = L A (P x r): row q of F is sum_c L[q, c] A[c, 0..c].
+            var fr = f.AsSpan(0, p * r);
+            fr.Clear();
             for (int q = 0; q < p; q++)
-                for (int j = 0; j < r; j++)
+            {
+                var row = fr.Slice(q * r, r);
+                for (int c = 0; c < r; c++)
                 {
-                    double sum = 0;
-                    for (int c = j; c < r; c++) sum += l0[q * p + c] * a[c * r + j];
-                    f[q * r + j] = sum;
+                    double lqc = l[q * stride + c];
+                    if (lqc != 0) TensorPrimitives.MultiplyAdd(a.Slice(c * r, c + 1), lqc, row[..(c + 1)], row[..(c + 1)]);
                 }
+            }
             cols = r;
         }
         else
         {
-            // Fewer query columns than the rank of K0: draw them directly, q_j = L0 g_j.
-            var g = work.AsSpan(0, rank0); // free here: the factorisations are done
+            // Fewer query columns than the rank of K0: draw them directly, q_j = L g_j.
+            var g = work.AsSpan(0, rank); // free here: the factorisations are done
             for (int j = 0; j < dk; j++)
             {
                 random.FillNormal(g);
-                for (int q = 0; q < p; q++) f[q * dk + j] = TensorPrimitives.Dot(l0.AsSpan(q * p, rank0), g);
+                for (int q = 0; q < p; q++) f[q * dk + j] = TensorPrimitives.Dot(l.Slice(q * stride, rank), g);
             }
             cols = dk;
         }
@@ -291,6 +307,18 @@ internal sealed partial class ExactSampler : INetworkSampler
 
     // Logits ~ N(0, s_K^2 K o Q/d_k), then the softmax over tokens at each point.
     private void DrawAttention()
+    {
+        // At D = d_k = inf the logit covariance is the same for every network: factor it once.
+        bool fixedLaw = features == 0 && arch.KeyWidth.IsInfinite;
+        int rank = fixedLaw && fixedLogitRank >= 0 ? fixedLogitRank : FactorLogitCovariance();
+        if (fixedLaw) fixedLogitRank = rank;
+        var zs = z.AsSpan(0, rank);
+        random.FillNormal(zs);
+        for (int a = 0; a < tp; a++) logits[a] = TensorPrimitives.Dot(ls.AsSpan(a * tp, rank), zs);
+        Softmax.OverTokens(logits, weights, t, p);
+    }
+
+    private int FactorLogitCovariance()
     {
         double sk2 = arch.SigmaK * arch.SigmaK;
         for (int a = 0; a < tp; a++)
@@ -303,11 +331,7 @@ internal sealed partial class ExactSampler : INetworkSampler
                 s[b * tp + a] = v;
             }
         }
-        int rank = PivotedCholesky.Factor(s, tp, ls, work);
-        var zs = z.AsSpan(0, rank);
-        random.FillNormal(zs);
-        for (int a = 0; a < tp; a++) logits[a] = TensorPrimitives.Dot(ls.AsSpan(a * tp, rank), zs);
-        Softmax.OverTokens(logits, weights, t, p);
+        return PivotedCholesky.Factor(s, tp, ls, work);
     }
 
     // The D = inf Grams from the shared kernel evaluator (NnQft.Numerics.Kernels).
