@@ -23,11 +23,12 @@ namespace NnQft.Numerics.Sampling;
 /// </summary>
 internal sealed partial class ExactSampler
 {
-    private double[] keys = [], gaussianRow = [];
+    private double[] keys = [], gaussians = [], gaussianRow = [];
 
     private void AllocateDirect()
     {
         keys = new double[p * features];
+        gaussians = new double[Math.Min(p, features) * features];
         gaussianRow = new double[features];
     }
 
@@ -52,21 +53,12 @@ internal sealed partial class ExactSampler
             cols = QueryFactor(l0, p, rank0, out factor);
         }
 
-        // keys = F G, one row of G at a time: keys[q, :] += F[q, j] G[j, :].
+        // keys = F G (P x D), G a cols x D standard normal matrix.
+        var g = gaussians.AsSpan(0, cols * features);
+        random.FillNormal(g);
         var u = keys.AsSpan(0, p * features);
-        u.Clear();
+        DenseProduct.Multiply(f, p, cols, cols, g, features, u);
         var row = gaussianRow.AsSpan();
-        for (int j = 0; j < cols; j++)
-        {
-            random.FillNormal(row);
-            for (int q = 0; q < p; q++)
-            {
-                double fqj = f[q * cols + j];
-                if (fqj == 0) continue;
-                var uq = u.Slice(q * features, features);
-                TensorPrimitives.MultiplyAdd(row, fqj, uq, uq);
-            }
-        }
         double keyScale = arch.SigmaK * Math.Sqrt(factor);
         for (int i = 0; i < t; i++)
             for (int q = 0; q < p; q++)

@@ -276,18 +276,8 @@ internal sealed partial class ExactSampler : INetworkSampler
                 a[i * r + i] = Math.Sqrt(random.ChiSquared(dk - i));
                 for (int j = 0; j < i; j++) a[i * r + j] = random.Normal();
             }
-            // F = L A (P x r): row q of F is sum_c L[q, c] A[c, 0..c].
-            var fr = f.AsSpan(0, p * r);
-            fr.Clear();
-            for (int q = 0; q < p; q++)
-            {
-                var row = fr.Slice(q * r, r);
-                for (int c = 0; c < r; c++)
-                {
-                    double lqc = l[q * stride + c];
-                    if (lqc != 0) TensorPrimitives.MultiplyAdd(a.Slice(c * r, c + 1), lqc, row[..(c + 1)], row[..(c + 1)]);
-                }
-            }
+            // F = L A (P x r).
+            DenseProduct.Multiply(l, p, r, stride, a, r, f.AsSpan(0, p * r));
             cols = r;
         }
         else
