@@ -6,14 +6,14 @@ using static NnQft.Symbolic.Tests.TheoryFormulas;
 
 namespace NnQft.Symbolic.Tests;
 
-/// <summary>THEORY section 8: the derived correlators reduce to the known answers when the attention weights are constant.</summary>
+/// <summary>docs/theory.md section 8: the derived correlators reduce to the known answers when the attention weights are constant.</summary>
 public sealed class KnownCasesTests
 {
     private static readonly Architecture Infinite = Architecture.Default with { Features = Width.Infinite, KeyWidth = Width.Infinite };
 
     /// <summary>Replaces every attention moment M_{2n} by a constant weight a: A_t = a for all t.</summary>
     private static Expr ConstantAttention(Expr e, Expr weight) => Substitution.Rewrite(e, node =>
-        node is Apply { Name: var name } m && name.StartsWith('M') ? Power.Of(weight, m.Args.Count / 3 * 2) : node);
+        node is AttentionMoment m ? Power.Of(weight, m.Degree) : node);
 
     [Test]
     public void OneTokenIsARandomFeatureNetwork()

@@ -22,7 +22,7 @@ public sealed class UsesByOtherModulesTests
             * (p.Indices[1].Equals(q.Indices[1]) ? Number.One : rho));
         var series = Series.Taylor(Softmax1(0) * Softmax1(1), eps, 2);
         var moment = Expansion.Expand(new WickEngine([family]).Expectation(series));
-        // THEORY section 6: F_T = T^-2 [1 + rho sigma^2 (T - 1)/T + O(sigma^4)].
+        // docs/theory.md section 6: F_T = T^-2 [1 + rho sigma^2 (T - 1)/T + O(sigma^4)].
         var expected = Number.Of(1, tokens * tokens) * (1 + rho * eps * eps * Number.Of(tokens - 1, tokens));
         Assert.That(Equality.AreEqual(moment, expected), Is.True, moment.ToString());
     }
@@ -39,7 +39,7 @@ public sealed class UsesByOtherModulesTests
         // nu = 3: 2^{-1/2}/Gamma(3/2) z^{3/2} K_{3/2}(z) = (1 + z) e^{-z}, z = sqrt(3) r / l.
         double z = Math.Sqrt(3) * 0.8 / 0.5;
         Assert.That(Evaluator.Evaluate(matern, env), Is.EqualTo((1 + z) * Math.Exp(-z)).Within(1e-10));
-        Assert.That(Compiler.Compile(matern).Evaluate(env), Is.EqualTo((1 + z) * Math.Exp(-z)).Within(1e-10));
+        Assert.That(Compiler.Compile(matern, [r, l]).Evaluate(env), Is.EqualTo((1 + z) * Math.Exp(-z)).Within(1e-10));
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class UsesByOtherModulesTests
         for (int a = 0; a < 4; a++) for (int b = 0; b <= a; b++) c[a, b] = c[b, a] = rng.NextDouble() + (a == b ? 1 : 0);
         double dv = 16, sa = 1.3, sb = 0.4;
         double value = evaluator.Evaluate([c], dv, sa, sb);
-        // One head, THEORY section 4 with a bias: (phi = beta + psi) E[psi^4|.] + 6 s_b^2 E[psi psi|.] pairs + 3 s_b^4.
+        // One head, docs/theory.md section 4 with a bias: (phi = beta + psi) E[psi^4|.] + 6 s_b^2 E[psi psi|.] pairs + 3 s_b^4.
         double C(int a, int b) => c[a - 1, b - 1];
         double pairs = C(1, 2) * C(3, 4) + C(1, 3) * C(2, 4) + C(1, 4) * C(2, 3);
         double twoPoint = C(1, 2) + C(1, 3) + C(1, 4) + C(2, 3) + C(2, 4) + C(3, 4);
@@ -64,7 +64,14 @@ public sealed class UsesByOtherModulesTests
         var two = new[] { c, c };
         var env = new EvaluationEnvironment(
             new Dictionary<string, double> { ["N_h"] = 2, ["d_v"] = dv, ["sigma_a"] = sa, ["sigma_b"] = sb, ["x1"] = 1, ["x2"] = 2, ["x3"] = 3, ["x4"] = 4 },
-            (_, args) => two[(int)args[0] - 1][(int)args[1] - 1, (int)args[2] - 1], node => throw new InvalidOperationException());
+            new Covariances(two), node => throw new InvalidOperationException());
         Assert.That(evaluator.Evaluate(two, dv, sa, sb), Is.EqualTo(Evaluator.Evaluate(evaluator.Expression, env)).Within(1e-12));
+    }
+
+    /// <summary>c_h(xa, xb) for the interpreter: the random variable's indices (head) then points, all 1-based.</summary>
+    private sealed class Covariances(double[][,] perHead) : NodeValues
+    {
+        public override double Function(string name, NodeArguments args) =>
+            name == NetworkSymbols.ConditionalCovariance ? perHead[(int)args[0] - 1][(int)args[1] - 1, (int)args[2] - 1] : base.Function(name, args);
     }
 }

@@ -20,6 +20,7 @@ internal static class MergeCommand
         var command = new Command("merge", "Combine shard or checkpoint results of one sample run.") { files, output, g4 };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
             var inputs = new List<(string, string)>();
             foreach (var file in parse.GetValue(files) ?? [])
             {
@@ -38,7 +39,7 @@ internal static class MergeCommand
             if (g4Text is not null && inputs.Count > 0)
                 report = TupleSelection.Parse(g4Text, 4, Numerics.Results.CorrelatorResultJson.Read(inputs[0].Item2, inputs[0].Item1).Result.Points.Count);
             var merged = MonteCarloSampler.Merge(inputs, report);
-            SampleCommand.WriteOutput(parse.GetValue(output), merged.ToJson());
+            SampleCommand.WriteOutput(outPath, merged.ToJson());
             return CliRunner.Ok;
         }));
         return command;

@@ -19,7 +19,7 @@ namespace NnQft.Numerics.MonteCarlo;
 /// a checkpoint records exactly which blocks it holds.</para>
 /// </summary>
 /// <example><code>
-/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000, Seed = 1 });
+/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000, Seed = 1 });
 /// double g2 = run.Result.G2.Value[0][1], se = run.Result.G2.Stderr[0][1];
 /// </code></example>
 public static class MonteCarloSampler
@@ -52,9 +52,11 @@ public static class MonteCarloSampler
         var clock = Stopwatch.StartNew();
         double priorSeconds = state.Seconds;
         var run = new Run(options, identity, state, todo, shardNetworks, clock, priorSeconds);
-        run.Execute();
+        bool complete = run.Execute();
         state.Seconds = priorSeconds + clock.Elapsed.TotalSeconds;
         if (options.CheckpointPath is not null) run.SaveCheckpoint();
+        // Cancelled (SIGINT/SIGTERM): the checkpoint above holds every whole block done; no result is returned.
+        if (!complete) throw new OperationCanceledException("sampling was cancelled; the checkpoint holds the blocks done", options.Cancellation);
         var result = CorrelatorEstimator.Estimate(state, options.Method.Name(), options.Points);
         return new SampleOutcome(result, StateCodec.Encode(identity, options.ShardIndex, options.ShardCount, state));
     }
@@ -90,8 +92,13 @@ public static class MonteCarloSampler
                     $"selects other G4 tuples (--g4 {Describe(decoded.State.Layout.Selection)}) than the first file (--g4 {Describe(total.Layout.Selection)}); only runs with the same --g4 merge");
             if (decoded.Identity != identity)
                 throw new InvalidInputException(source, "belongs to a different run (architecture, points, seed, method or nets differ) than the first file");
-            if (!total.TryMerge(decoded.State))
-                throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+            switch (total.TryMerge(decoded.State))
+            {
+                case MergeOutcome.DifferentLayout:
+                    throw new InvalidInputException(source, $"holds a different layout ({DescribeLayout(decoded.State.Layout)}) than the first file ({DescribeLayout(total.Layout)})");
+                case MergeOutcome.Overlap:
+                    throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+            }
         }
         var points = RunIdentity.Points(identity);
         var selection = total!.Layout.Selection;
@@ -101,6 +108,8 @@ public static class MonteCarloSampler
         return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
     }
 
+    private static string DescribeLayout(MomentLayout layout) =>
+        $"{layout.PointCount} points, {(layout.Conditional ? "conditional" : "plain")} sums";
     private static string Describe(TupleSelection s) => s.Kind == SelectionKind.Listed ? $"FILE with {s.Count(0)} tuples" : s.Canonical();
 
     private static long BlockNetworks(long block, long networks) => Math.Min(BlockSize, networks - block * BlockSize);
@@ -127,8 +136,19 @@ public static class MonteCarloSampler
         if (o.ObservationSamplers is not null)
             throw new InvalidInputException("--method", "observation samplers are for raoBlackwell only", o.Method.Name());
         // Building one sampler checks method-specific limits (bruteforce refuses infinite widths).
-        NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+        try
+        {
+            NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+        }
+        catch (ArithmeticException e)
+        {
+            throw Overflow(e);
+        }
     }
+
+    // Kernel or feature values that overflow (valid but extreme coordinates, length scales or cutoffs).
+    private static InvalidInputException Overflow(ArithmeticException e) =>
+        new("--points", "give kernel values that overflow the double range: coordinates times frequencies (1 / lengthScale, or cutoff) are too large; scale them down", e.Message);
 
     // The limit on points and tuples is memory, checked before anything is allocated (docs/cli.md section 5).
     private static void CheckMemory(SampleOptions o)
@@ -181,7 +201,8 @@ public static class MonteCarloSampler
         private long done = shardNetworks - todo.Sum(b => BlockNetworks(b, options.Networks));
         private TimeSpan lastSave = TimeSpan.Zero;
 
-        public void Execute()
+        /// <summary>Runs the workers; false when cancelled before every block was done.</summary>
+        public bool Execute()
         {
             int threads = (int)Math.Min(options.Threads, Math.Max(1, todo.Count));
             var workers = new Thread[threads];
@@ -205,7 +226,8 @@ public static class MonteCarloSampler
             }
             foreach (var w in workers) w.Join();
             foreach (var e in errors)
-                if (e is not null) throw e is InvalidInputException ? e : new InvalidOperationException("a sampler thread failed", e);
+                if (e is not null) throw e is InvalidInputException ? e : e is ArithmeticException a ? Overflow(a) : new InvalidOperationException("a sampler thread failed", e);
+            return done == shardNetworks;
         }
 
         public void SaveCheckpoint()
@@ -237,7 +259,8 @@ public static class MonteCarloSampler
             var fields = observer is null ? new double[phi.Length * BlockSize] : [];
             var sums = new double[layout.Length];
             int batch = options.BlocksPerBatch;
-            while (true)
+            var cancellation = options.Cancellation;
+            while (!cancellation.IsCancellationRequested)
             {
                 long start = Interlocked.Add(ref next, batch) - batch;
                 if (start >= todo.Count) return;
@@ -251,19 +274,24 @@ public static class MonteCarloSampler
                     int n = (int)count;
                     for (int i = 0; i < n; i++)
                     {
+                        // A cancelled block is dropped whole: the checkpoint records only blocks summed to the end.
+                        if (cancellation.IsCancellationRequested) return;
                         if (observer is not null)
                         {
                             observer.Observe(first + i, x2, x4);
+                            FiniteValues.CheckObservations(x2, x4, first + i);
                             layout.AccumulateObservations(x2, x4, sums);
                         }
                         else
                         {
                             // Point-major block of fields: the products become dot products over the block's networks.
                             sampler!.Sample(first + i, phi);
+                            FiniteValues.CheckOutputs(phi, first + i, options.Points);
                             for (int q = 0; q < phi.Length; q++) fields[q * n + i] = phi[q];
                         }
                     }
                     if (observer is null) layout.AccumulateBlock(fields, n, sums, scratch);
+                    FiniteValues.CheckBlockSums(sums, block);
                     long doneNow;
                     bool save;
                     lock (gate)

@@ -2,17 +2,17 @@
 namespace NnQft.Symbolic;
 
 /// <summary>Symbolic derivative with respect to a symbol (chain, product and power rules; linear through sums, index sums and expectations).</summary>
-/// <example><code>Expr d = Differentiation.Derivative(Sym.Sin(Sym.Var("x")), Sym.Var("x")); // cos(x)</code></example>
+/// <example><code>Expr d = Differentiation.Derivative(Sym.Sin(Sym.Var("x")), Sym.Var("x")); // "cos(x)"</code></example>
 public static class Differentiation
 {
     /// <summary>d e / d x.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr d = Differentiation.Derivative(Expr.Pow(x, 3), x); // 3 x^2</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr d = Differentiation.Derivative(Expr.Pow(x, 3), x); // "3*x^2"</code></example>
     public static Expr Derivative(Expr e, Symbol x)
     {
         if (!FreeSymbols.Contains(e, x)) return Number.Zero;
         switch (e)
         {
-            // d x / d x = 1 (other symbols and numbers were caught above).
+            // d x / d x = 1 (other symbols, numbers and constants were caught above).
             case Symbol: return Number.One;
             // Linearity.
             case Sum s: return Sum.Of(s.Terms.Select(t => Derivative(t, x)));
@@ -38,14 +38,15 @@ public static class Differentiation
                     Cumulant.Of(c.Args.Select((a, j) => j == k ? Derivative(a, x) : a).ToList())));
             // Integer-valued indices do not vary.
             case KroneckerDelta: return Number.Zero;
-            case Kernel or Apply or RandomVariable:
+            // Opaque in their point and token arguments.
+            case Kernel or AttentionMoment or Apply or RandomVariable:
                 throw new NotSupportedException($"the derivative of the opaque {e} with respect to {x.Name} is unknown");
             default: throw new NotSupportedException(e.GetType().Name);
         }
     }
 
     /// <summary>The n-th derivative.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr d2 = Differentiation.Derivative(Sym.Exp(2 * x), x, 2); // 4 exp(2 x)</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr d2 = Differentiation.Derivative(Sym.Exp(2 * x), x, 2); // "4*exp(2*x)"</code></example>
     public static Expr Derivative(Expr e, Symbol x, int n)
     {
         for (int k = 0; k < n; k++) e = Derivative(e, x);

@@ -5,16 +5,16 @@ namespace NnQft.Symbolic;
 /// Distributes products over sums and expands positive integer powers of sums; index sums inside a product are
 /// pulled to the front (bound indices renamed apart), so the result is a sum of (index-summed) monomials.
 /// </summary>
-/// <example><code>var x = Sym.Var("x"); Expr e = Expansion.Expand(Expr.Pow(x + 1, 2)); // x^2 + 2 x + 1</code></example>
+/// <example><code>var x = Sym.Var("x"); Expr e = Expansion.Expand(Expr.Pow(x + 1, 2)); // "x^2 + 2*x + 1"</code></example>
 public static class Expansion
 {
     /// <summary>The expanded form.</summary>
-    /// <example><code>var x = Sym.Var("x"); var y = Sym.Var("y"); Expr e = Expansion.Expand((x + y) * (x - y)); // x^2 - y^2</code></example>
+    /// <example><code>var x = Sym.Var("x"); var y = Sym.Var("y"); Expr e = Expansion.Expand((x + y) * (x - y)); // "x^2 - y^2"</code></example>
     public static Expr Expand(Expr e)
     {
         switch (e)
         {
-            case Number or Symbol or Kernel or KroneckerDelta or RandomVariable: return e;
+            case Number or MathConstant or Symbol or Kernel or KroneckerDelta or RandomVariable: return e;
             case Sum s: return Sum.Of(s.Terms.Select(Expand));
             case Product p: return ExpandProduct(p.Children.Select(Expand).ToList());
             case Power pw:
@@ -24,7 +24,7 @@ public static class Expansion
                 return Power.Of(b, Expand(pw.Exponent));
             case IndexSum i: return IndexSum.Of(Expand(i.Body), i.Index, i.Lower, i.Upper);
             // Opaque nodes: expand inside (expectations and cumulants are linear, so this is safe).
-            case FunctionCall or Apply or Expectation or Cumulant: return e.Rebuild(e.Children.Select(Expand).ToList());
+            case FunctionCall or Apply or AttentionMoment or Expectation or Cumulant: return e.Rebuild(e.Children.Select(Expand).ToList());
             default: throw new NotSupportedException(e.GetType().Name);
         }
     }
