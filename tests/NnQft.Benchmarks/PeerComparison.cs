@@ -67,7 +67,7 @@ internal static class PeerComparison
         return json.RootElement.GetProperty("nets_per_s").GetDouble();
     }
 
-    // The peer lives beside the repository: ../shared/bench from the repository root (found from the working folder up).
+    // The peer lives beside the repository, at ../shared/bench/numpy_peer.py from the repository root (found from the working folder up).
     private static string FindPeer()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
