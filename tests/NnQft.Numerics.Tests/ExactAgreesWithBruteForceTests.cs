@@ -11,9 +11,9 @@ namespace NnQft.Numerics.Tests;
 /// </summary>
 public class ExactAgreesWithBruteForceTests
 {
-    private static readonly PointSet Points3 = SampleRuns.Points([0.0, 0.0], [0.6, 0.1], [-0.3, 0.9]);
+    internal static readonly PointSet Points3 = SampleRuns.Points([0.0, 0.0], [0.6, 0.1], [-0.3, 0.9]);
 
-    private static readonly Architecture Small = Architecture.Default with
+    internal static readonly Architecture Small = Architecture.Default with
     {
         Tokens = 3,
         Features = Width.Of(3),

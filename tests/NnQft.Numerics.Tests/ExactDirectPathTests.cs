@@ -15,19 +15,10 @@ namespace NnQft.Numerics.Tests;
 /// </summary>
 public class ExactDirectPathTests
 {
-    private static readonly PointSet Points3 = SampleRuns.Points([0.0, 0.0], [0.6, 0.1], [-0.3, 0.9]);
+    // The small widths of the brute-force agreement tests, where Gram fluctuations, the Wishart and chi-squared matter.
+    private static readonly PointSet Points3 = ExactAgreesWithBruteForceTests.Points3;
 
-    private static readonly Architecture Small = Architecture.Default with
-    {
-        Tokens = 3,
-        Features = Width.Of(3),
-        KeyWidth = Width.Of(2),
-        ValueWidth = Width.Of(3),
-        SigmaQ = 1.5,
-        SigmaK = 1.2,
-        Query = new GaussianDensity(0.8),
-        Token = new GaussianDensity(0.6),
-    };
+    private static readonly Architecture Small = ExactAgreesWithBruteForceTests.Small;
 
     private static IEnumerable<TestCaseData> Architectures()
     {
