@@ -33,7 +33,7 @@ public class ConditionalEstimatorTests
         var conditional = new MomentState(2, conditional: true);
         var layout = direct.Layout;
         var phis = Enumerable.Range(0, 50).Select(_ => new[] { random.Normal() + 0.3, Math.Exp(random.Normal()) }).ToList();
-        var scratch = new double[2 + layout.Quads.Count];
+        var scratch = new double[layout.BlockScratchLength(1)];
         var sums = new double[layout.Length];
         foreach (var phi in phis) layout.Accumulate(phi, sums, scratch);
         direct.AddBlock(0, sums, phis.Count);

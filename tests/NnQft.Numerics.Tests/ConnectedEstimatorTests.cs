@@ -19,7 +19,7 @@ public class ConnectedEstimatorTests
     private static (double C0000, double Se0000, double C0011) Estimate(Func<NetworkRandom, double> draw, int n, NetworkRandom random)
     {
         var state = new MomentState(2);
-        var scratch = new double[2 + state.Layout.Quads.Count];
+        var scratch = new double[state.Layout.BlockScratchLength(1)];
         var sums = new double[state.Layout.Length];
         for (int i = 0; i < n; i++) state.Layout.Accumulate([draw(random), draw(random)], sums, scratch);
         state.AddBlock(0, sums, n);

@@ -11,9 +11,9 @@ namespace NnQft.Numerics.Tests;
 /// </summary>
 public class ExactAgreesWithBruteForceTests
 {
-    private static readonly PointSet Points3 = SampleRuns.Points([0.0, 0.0], [0.6, 0.1], [-0.3, 0.9]);
+    internal static readonly PointSet Points3 = SampleRuns.Points([0.0, 0.0], [0.6, 0.1], [-0.3, 0.9]);
 
-    private static readonly Architecture Small = Architecture.Default with
+    internal static readonly Architecture Small = Architecture.Default with
     {
         Tokens = 3,
         Features = Width.Of(3),
@@ -37,6 +37,7 @@ public class ExactAgreesWithBruteForceTests
         yield return new TestCaseData(Small with { Query = ConstantEmbedding.Instance, SigmaQ = 2 }).SetName("ConstantQuery");
         yield return new TestCaseData(Small with { KeyWidth = Width.Of(5), Features = Width.Of(7), Token = new FreeScalarDensity(3, 1) })
             .SetName("KeyWidthAboveRankFreeScalar");
+        yield return new TestCaseData(Small with { Features = Width.Of(2) }).SetName("MorePointsThanFeatures");
     }
 
     [TestCaseSource(nameof(Architectures))]

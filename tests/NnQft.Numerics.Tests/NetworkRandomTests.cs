@@ -66,4 +66,22 @@ public class NetworkRandomTests
         double expected = n * p;
         Assert.That(Math.Abs(count - expected), Is.LessThan(5 * Math.Sqrt(expected * (1 - p))), $"count {count}, expected {expected}");
     }
+
+    [Test]
+    public void FillNormalDrawsExactlyTheStreamOfRepeatedNormal()
+    {
+        // FillNormal keeps the generator in locals; it must still be the same stream, slow paths (tails, wedges) included.
+        var bulk = new NetworkRandom(9, 3);
+        var single = new NetworkRandom(9, 3);
+        var filled = new double[100_000];
+        bulk.FillNormal(filled.AsSpan(0, 60_000));
+        double between = bulk.Uniform();
+        bulk.FillNormal(filled.AsSpan(60_000));
+        for (int i = 0; i < filled.Length; i++)
+        {
+            if (i == 60_000) Assert.That(single.Uniform(), Is.EqualTo(between));
+            Assert.That(BitConverter.DoubleToInt64Bits(filled[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(single.Normal())), $"draw {i}");
+        }
+        Assert.That(filled.Count(z => Math.Abs(z) > 3.442619855899), Is.GreaterThan(10), "the tail path must be exercised");
+    }
 }

@@ -206,33 +206,53 @@ internal sealed class MomentLayout
     /// <summary>Adds every product of <paramref name="phi"/> to <paramref name="sums"/> (length <see cref="Length"/>).</summary>
     /// <param name="phi">The field at the points.</param>
     /// <param name="sums">Running sums.</param>
-    /// <param name="scratch">At least P + (number of quads) doubles.</param>
-    public void Accumulate(ReadOnlySpan<double> phi, Span<double> sums, Span<double> scratch)
+    /// <param name="scratch">At least <see cref="BlockScratchLength"/>(1) doubles.</param>
+    public void Accumulate(ReadOnlySpan<double> phi, Span<double> sums, Span<double> scratch) => AccumulateBlock(phi, 1, sums, scratch);
+
+    /// <summary>Scratch doubles <see cref="AccumulateBlock"/> needs for <paramref name="networks"/> networks.</summary>
+    public int BlockScratchLength(int networks) => networks * (PointCount + 2);
+
+    /// <summary>
+    /// Adds every product of a block of fields to <paramref name="sums"/>: <paramref name="fields"/> is point-major,
+    /// fields[p * networks + n] = phi_n(x_p), so each accumulated product is a dot product over the block's networks
+    /// (vectorised, and a deterministic function of the block: what keeps runs bit-identical, see MonteCarloSampler).
+    /// </summary>
+    public void AccumulateBlock(ReadOnlySpan<double> fields, int networks, Span<double> sums, Span<double> scratch)
     {
         if (Conditional) throw new InvalidOperationException("a conditional layout accumulates observations");
-        int p = PointCount;
-        var squares = scratch[..p];
-        TensorPrimitives.Multiply(phi, phi, squares);
-        // Row a of the pairs: sums[a, b] += phi_a phi_b for b >= a (contiguous), and likewise for the pair squares.
-        for (int a = 0, row = 0; a < p; row += p - a, a++)
+        int p = PointCount, n = networks;
+        var squares = scratch[..(p * n)];
+        TensorPrimitives.Multiply(fields[..(p * n)], fields[..(p * n)], squares);
+        for (int a = 0, pair = 0; a < p; a++)
+            for (int b = a; b < p; b++, pair++)
+            {
+                sums[pair] += TensorPrimitives.Dot(Column(fields, n, a), Column(fields, n, b));
+                sums[PairSquareStart + pair] += TensorPrimitives.Dot(squares.Slice(a * n, n), squares.Slice(b * n, n));
+            }
+        var x4 = scratch.Slice(p * n, n);
+        var product = scratch.Slice((p + 1) * n, n);
+        int hex = 0;
+        for (int q = 0, i = 0; q < Quads.Count; q++, i += 4)
         {
-            var pairRow = sums.Slice(row, p - a);
-            TensorPrimitives.MultiplyAdd(phi[a..], phi[a], pairRow, pairRow);
-            var squareRow = sums.Slice(PairSquareStart + row, p - a);
-            TensorPrimitives.MultiplyAdd(squares[a..], squares[a], squareRow, squareRow);
-        }
-        int quadCount = Quads.Count;
-        var x4 = scratch.Slice(p, quadCount);
-        for (int q = 0, i = 0; q < quadCount; q++, i += 4)
-        {
-            double v = phi[quadPoints[i]] * phi[quadPoints[i + 1]] * (phi[quadPoints[i + 2]] * phi[quadPoints[i + 3]]);
-            x4[q] = v;
-            sums[QuadStart + q] += v;
-            sums[SquareStart + q] += v * v;
+            // x4 = (phi_i phi_j)(phi_k phi_l) per network.
+            TensorPrimitives.Multiply(Column(fields, n, quadPoints[i]), Column(fields, n, quadPoints[i + 1]), x4);
+            TensorPrimitives.Multiply(Column(fields, n, quadPoints[i + 2]), Column(fields, n, quadPoints[i + 3]), product);
+            TensorPrimitives.Multiply(x4, product, x4);
+            sums[QuadStart + q] += TensorPrimitives.Sum(x4);
+            sums[SquareStart + q] += TensorPrimitives.SumOfSquares(x4);
+            // Hexes are numbered in order of their first quad, so those first met at quad q follow each other.
+            for (; hex < hexQuad.Length && hexQuad[hex] == q; hex++)
+            {
+                TensorPrimitives.Multiply(Column(fields, n, hexA[hex]), Column(fields, n, hexB[hex]), product);
+                sums[HexStart + hex] += TensorPrimitives.Dot(x4, product);
+            }
         }
         for (int e = 0, i = 0; e < QuarticCount; e++, i += 4)
-            sums[QuarticStart + e] += phi[quartic[i]] * phi[quartic[i + 1]] * (phi[quartic[i + 2]] * phi[quartic[i + 3]]);
-        for (int h = 0; h < hexQuad.Length; h++) sums[HexStart + h] += x4[hexQuad[h]] * (phi[hexA[h]] * phi[hexB[h]]);
+        {
+            TensorPrimitives.Multiply(Column(fields, n, quartic[i]), Column(fields, n, quartic[i + 1]), x4);
+            TensorPrimitives.Multiply(Column(fields, n, quartic[i + 2]), Column(fields, n, quartic[i + 3]), product);
+            sums[QuarticStart + e] += TensorPrimitives.Dot(x4, product);
+        }
     }
 
     /// <summary>
@@ -253,6 +273,8 @@ internal sealed class MomentLayout
         for (int e = 0, i = 0; e < QuarticCount; e++, i += 2) sums[QuarticStart + e] += x2[quartic[i]] * x2[quartic[i + 1]];
         for (int h = 0; h < hexQuad.Length; h++) sums[HexStart + h] += x4[hexQuad[h]] * x2[hexPair[h]];
     }
+
+    private static ReadOnlySpan<double> Column(ReadOnlySpan<double> fields, int networks, int point) => fields.Slice(point * networks, networks);
 
     private int IndexOfQuad(ReadOnlySpan<int> sorted)
     {

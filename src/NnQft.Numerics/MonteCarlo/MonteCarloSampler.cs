@@ -11,8 +11,9 @@ namespace NnQft.Numerics.MonteCarlo;
 /// <summary>
 /// Runs <c>sample</c>: networks 0..N-1, estimates of G2 and G4, checkpoints and shards.
 /// <para><b>Why results are bit-identical for any threads, batch size, shards and restarts.</b> Network indices are
-/// cut into fixed blocks of <see cref="BlockSize"/> consecutive indices. A block is always summed by one thread,
-/// sequentially in index order, in doubles, so its sums depend only on the block. Block sums then go into exact
+/// cut into fixed blocks of <see cref="BlockSize"/> consecutive indices. A block is always summed by one thread, in a
+/// fixed order (products as dot products over the block's networks in index order), in doubles, so its sums depend
+/// only on the block. Block sums then go into exact
 /// accumulators (<see cref="ExactSum"/>), where addition is associative, so it does not matter which thread,
 /// shard or resumed process added which block, nor in what order. Shards are contiguous runs of whole blocks, and
 /// a checkpoint records exactly which blocks it holds.</para>
@@ -254,7 +255,8 @@ public static class MonteCarloSampler
             var phi = new double[options.Points.Count];
             var x2 = observer is null ? [] : new double[layout.Pairs.Count];
             var x4 = new double[layout.Quads.Count];
-            var scratch = observer is null ? new double[phi.Length + layout.Quads.Count] : [];
+            var scratch = observer is null ? new double[layout.BlockScratchLength(BlockSize)] : [];
+            var fields = observer is null ? new double[phi.Length * BlockSize] : [];
             var sums = new double[layout.Length];
             int batch = options.BlocksPerBatch;
             var cancellation = options.Cancellation;
@@ -269,23 +271,26 @@ public static class MonteCarloSampler
                     long first = block * BlockSize;
                     long count = BlockNetworks(block, options.Networks);
                     Array.Clear(sums);
-                    for (long net = first; net < first + count; net++)
+                    int n = (int)count;
+                    for (int i = 0; i < n; i++)
                     {
                         // A cancelled block is dropped whole: the checkpoint records only blocks summed to the end.
                         if (cancellation.IsCancellationRequested) return;
                         if (observer is not null)
                         {
-                            observer.Observe(net, x2, x4);
-                            FiniteValues.CheckObservations(x2, x4, net);
+                            observer.Observe(first + i, x2, x4);
+                            FiniteValues.CheckObservations(x2, x4, first + i);
                             layout.AccumulateObservations(x2, x4, sums);
                         }
                         else
                         {
-                            sampler!.Sample(net, phi);
-                            FiniteValues.CheckOutputs(phi, net, options.Points);
-                            layout.Accumulate(phi, sums, scratch);
+                            // Point-major block of fields: the products become dot products over the block's networks.
+                            sampler!.Sample(first + i, phi);
+                            FiniteValues.CheckOutputs(phi, first + i, options.Points);
+                            for (int q = 0; q < phi.Length; q++) fields[q * n + i] = phi[q];
                         }
                     }
+                    if (observer is null) layout.AccumulateBlock(fields, n, sums, scratch);
                     FiniteValues.CheckBlockSums(sums, block);
                     long doneNow;
                     bool save;

@@ -42,11 +42,20 @@ internal static class StateCodec
                 w.Write(e);
             }
             w.Write(state.Sums.Length);
+            // Each sum as (trailing zero bits, the integer shifted by them): a double-sized sum scaled by 2^1074 has
+            // about a thousand trailing zeros, and a G2 run over a thousand points holds a million sums.
+            Span<byte> bytes = stackalloc byte[512];
             foreach (var sum in state.Sums)
             {
-                byte[] bytes = sum.Scaled.ToByteArray();
-                w.Write(bytes.Length);
-                w.Write(bytes);
+                var scaled = sum.Scaled;
+                int shift = scaled.IsZero ? 0 : (int)BigInteger.TrailingZeroCount(scaled);
+                var reduced = scaled >> shift;
+                int length = reduced.GetByteCount();
+                var target = length <= bytes.Length ? bytes[..length] : new byte[length];
+                reduced.TryWriteBytes(target, out _);
+                w.Write(shift);
+                w.Write(length);
+                w.Write(target);
             }
         }
         byte[] payload = body.ToArray();
@@ -96,7 +105,12 @@ internal static class StateCodec
                 if (!state.Blocks.TryAdd(r.ReadInt64(), r.ReadInt64())) throw Corrupt(field, "overlapping blocks");
             int sums = r.ReadInt32();
             if (sums != state.Sums.Length) throw Corrupt(field, "wrong number of sums");
-            for (int i = 0; i < sums; i++) state.Sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32()));
+            for (int i = 0; i < sums; i++)
+            {
+                int shift = r.ReadInt32();
+                if (shift < 0 || shift > 4096) throw Corrupt(field, "bad sum");
+                state.Sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32())) << shift;
+            }
             state.Restore(networks, seconds);
             return new Decoded(identity, shardIndex, shardCount, state);
         }

@@ -106,7 +106,33 @@ public sealed class NetworkRandom
     /// <example><code>var w = new double[8]; new NetworkRandom(1, 0).FillNormal(w);</code></example>
     public void FillNormal(Span<double> target)
     {
-        for (int i = 0; i < target.Length; i++) target[i] = Normal();
+        // The same draws as repeated Normal(), with the generator state in locals (registers) on the fast path: the
+        // samplers take thousands of normals per network here, and field loads and stores per draw cost a third.
+        ulong a = s0, b = s1, c = s2, d = s3;
+        var ratio = Ziggurat.Ratio;
+        var x = Ziggurat.X;
+        for (int i = 0; i < target.Length; i++)
+        {
+            ulong bits = BitOperations.RotateLeft(b * 5, 7) * 9;
+            ulong t = b << 17;
+            c ^= a;
+            d ^= b;
+            b ^= c;
+            a ^= d;
+            c ^= t;
+            d = BitOperations.RotateLeft(d, 45);
+            int layer = (int)(bits & 0x7F);
+            double u = 2.0 * ((bits >> 11) * (1.0 / (1UL << 53))) - 1.0;
+            if (Math.Abs(u) < ratio[layer])
+            {
+                target[i] = u * x[layer];
+                continue;
+            }
+            (s0, s1, s2, s3) = (a, b, c, d);
+            target[i] = NormalSlowPath(layer, u);
+            (a, b, c, d) = (s0, s1, s2, s3);
+        }
+        (s0, s1, s2, s3) = (a, b, c, d);
     }
 
     /// <summary>A Gamma(<paramref name="shape"/>, 1) variate (Marsaglia and Tsang; shape &lt; 1 by the U^(1/a) boost).</summary>

@@ -27,8 +27,10 @@ namespace NnQft.Numerics.Sampling;
 /// </list>
 /// Every factorisation is a pivoted Cholesky, because K0 (constant query: rank 1), K (D &lt; TP) and the logit
 /// covariance can be singular.
+/// <para>At finite D the same law is drawn more cheaply without K (ExactSampler.Direct.cs, the direct path); which
+/// path a sampler takes is fixed at construction by <see cref="PrefersDirect"/>.</para>
 /// </summary>
-internal sealed class ExactSampler : INetworkSampler
+internal sealed partial class ExactSampler : INetworkSampler
 {
     private readonly Architecture arch;
     private readonly ulong seed;
@@ -39,10 +41,21 @@ internal sealed class ExactSampler : INetworkSampler
     private readonly ISpectralSampler[] tokens;
     private readonly NetworkRandom random;
     private readonly double[] h0, h, frequencies, amplitudes;
-    private readonly double[] k0, k, l0, lk, work, bartlett, f, qd, s, ls, logits, weights, m, z;
-    private readonly int fixedRank0, fixedRankK;
+    private readonly double[] work, bartlett, f, logits, weights;
 
-    public ExactSampler(Architecture architecture, PointSet pointSet, ulong seed)
+    // P x P query Grams: not needed on the direct path with more points than features (H0 is the factor there).
+    private double[] k0 = [], l0 = [], qd = [];
+    private readonly bool direct;
+
+    // The Gram path's TP x TP buffers, allocated only when it runs (at P = 1024 they would take half a gigabyte).
+    private double[] k = [], lk = [], s = [], ls = [], m = [], z = [];
+    private int fixedRank0, fixedRankK, fixedLogitRank = -1;
+
+    /// <param name="architecture">Validated architecture.</param>
+    /// <param name="pointSet">Validated points.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="forceDirect">Tests only: take the direct (true) or Gram (false) path instead of <see cref="PrefersDirect"/>.</param>
+    public ExactSampler(Architecture architecture, PointSet pointSet, ulong seed, bool? forceDirect = null)
     {
         arch = architecture;
         this.seed = seed;
@@ -59,18 +72,58 @@ internal sealed class ExactSampler : INetworkSampler
         h = new double[tp * features];
         frequencies = new double[features * d];
         amplitudes = new double[features];
-        k0 = new double[p * p];
-        k = new double[tp * tp];
-        l0 = new double[p * p];
-        lk = new double[tp * tp];
         work = new double[2 * tp];
-        bartlett = new double[p * p];
-        f = new double[p * p];
-        qd = new double[p * p];
-        s = new double[tp * tp];
-        ls = new double[tp * tp];
+        int maxRank = features > 0 ? Math.Min(p, features) : p; // of K0, hence of the Bartlett factor
+        bartlett = new double[maxRank * maxRank];
+        f = new double[p * maxRank];
         logits = new double[tp];
         weights = new double[tp];
+        this.pointSet = pointSet;
+        direct = forceDirect ?? PrefersDirect(architecture, p);
+        if (direct && features == 0) throw new ArgumentException("the direct path needs finite features", nameof(forceDirect));
+        if (!direct || query is null || p <= features) EnsureQueryGrams();
+        if (direct) AllocateDirect();
+        else EnsureGramBuffers();
+    }
+
+    private readonly PointSet pointSet;
+
+    /// <summary>True when this sampler draws through the direct path (no TP x TP Gram).</summary>
+    public bool Direct => direct;
+
+    /// <summary>
+    /// The rule that picks the path: the direct path needs the features themselves, so only finite D; there it costs
+    /// about P^2 D / 2 + P^3 / 3 (K0 and its factor) + P r D (u = L_Q G, r = min(P, D, d_k)) + 2 T P D (logits and
+    /// readout) + 10 (r + 1) D (its normals, about ten flops each) per head, against (TP)^2 D / 2 for K and
+    /// 2 (TP) R^2 for the pivoted factors of K and of the logit covariance (R = min(TP, D)) on the Gram path.
+    /// </summary>
+    public static bool PrefersDirect(Architecture architecture, int pointCount)
+    {
+        if (!architecture.Features.IsFinite) return false;
+        double p = pointCount, t = architecture.Tokens, d = architecture.Features.Value;
+        double r = Math.Min(p, Math.Min(d, architecture.KeyWidth.IsFinite ? architecture.KeyWidth.Value : double.PositiveInfinity));
+        double rankK = Math.Min(t * p, d);
+        double directCost = p * p * d / 2 + p * p * p / 3 + p * r * d + 2 * t * p * d + 10 * (r + 1) * d;
+        double gramCost = t * p * t * p * d / 2 + 2 * t * p * rankK * rankK;
+        return directCost < gramCost;
+    }
+
+    private void EnsureQueryGrams()
+    {
+        if (k0.Length == p * p) return;
+        k0 = new double[p * p];
+        l0 = new double[p * p];
+        qd = new double[p * p];
+    }
+
+    private void EnsureGramBuffers()
+    {
+        if (k.Length == tp * tp) return;
+        EnsureQueryGrams();
+        k = new double[tp * tp];
+        lk = new double[tp * tp];
+        s = new double[tp * tp];
+        ls = new double[tp * tp];
         m = new double[p * tp];
         z = new double[tp];
         if (features == 0)
@@ -90,7 +143,11 @@ internal sealed class ExactSampler : INetworkSampler
         double bias = arch.SigmaB * random.Normal();
         phi.Fill(0);
         double headScale = 1.0 / Math.Sqrt(arch.Heads);
-        for (int head = 0; head < arch.Heads; head++) AddHead(phi, headScale);
+        for (int head = 0; head < arch.Heads; head++)
+        {
+            if (direct) AddHeadDirect(phi, headScale);
+            else AddHead(phi, headScale);
+        }
         for (int i = 0; i < p; i++) phi[i] += bias;
     }
 
@@ -122,6 +179,7 @@ internal sealed class ExactSampler : INetworkSampler
     /// </summary>
     internal void ConditionalCovariances(long network, Span<double> c)
     {
+        EnsureGramBuffers();
         random.Reset(seed, network);
         double sv2 = arch.SigmaV * arch.SigmaV;
         for (int head = 0; head < arch.Heads; head++)
@@ -183,41 +241,7 @@ internal sealed class ExactSampler : INetworkSampler
             TensorPrimitives.Multiply(k0, sq2, qd);
             return;
         }
-        int dk = arch.KeyWidth.Value;
-        int cols;
-        if (dk >= rank0)
-        {
-            // Bartlett: W = A A^T, A lower triangular, A_ii = sqrt(chi2(dk - i)), A_ij ~ N(0,1) below the diagonal.
-            int r = rank0;
-            var a = bartlett.AsSpan(0, r * r);
-            a.Clear();
-            for (int i = 0; i < r; i++)
-            {
-                a[i * r + i] = Math.Sqrt(random.ChiSquared(dk - i));
-                for (int j = 0; j < i; j++) a[i * r + j] = random.Normal();
-            }
-            // F = L0 A (P x r).
-            for (int q = 0; q < p; q++)
-                for (int j = 0; j < r; j++)
-                {
-                    double sum = 0;
-                    for (int c = j; c < r; c++) sum += l0[q * p + c] * a[c * r + j];
-                    f[q * r + j] = sum;
-                }
-            cols = r;
-        }
-        else
-        {
-            // Fewer query columns than the rank of K0: draw them directly, q_j = L0 g_j.
-            Span<double> g = stackalloc double[rank0];
-            for (int j = 0; j < dk; j++)
-            {
-                random.FillNormal(g);
-                for (int q = 0; q < p; q++) f[q * dk + j] = TensorPrimitives.Dot(l0.AsSpan(q * p, rank0), g);
-            }
-            cols = dk;
-        }
-        double factor = sq2 / dk;
+        int cols = QueryFactor(l0, p, rank0, out double factor);
         for (int i = 0; i < p; i++)
             for (int j = 0; j <= i; j++)
             {
@@ -227,8 +251,64 @@ internal sealed class ExactSampler : INetworkSampler
             }
     }
 
+    // Draws a factor F (P x cols, row-major in f) of the query Gram: Q / d_k = factor F F^T, from a factor L of K0
+    // (K0 = L L^T, P x rank, row stride `stride`: L0, or the query features H0 themselves). At d_k = inf, F = L and
+    // factor = s_Q^2 (nothing is drawn).
+    private int QueryFactor(ReadOnlySpan<double> l, int stride, int rank, out double factor)
+    {
+        double sq2 = arch.SigmaQ * arch.SigmaQ;
+        if (arch.KeyWidth.IsInfinite)
+        {
+            for (int q = 0; q < p; q++) l.Slice(q * stride, rank).CopyTo(f.AsSpan(q * rank, rank));
+            factor = sq2;
+            return rank;
+        }
+        int dk = arch.KeyWidth.Value;
+        int cols;
+        if (dk >= rank)
+        {
+            // Bartlett: W = A A^T, A lower triangular, A_ii = sqrt(chi2(dk - i)), A_ij ~ N(0,1) below the diagonal.
+            int r = rank;
+            var a = bartlett.AsSpan(0, r * r);
+            a.Clear();
+            for (int i = 0; i < r; i++)
+            {
+                a[i * r + i] = Math.Sqrt(random.ChiSquared(dk - i));
+                for (int j = 0; j < i; j++) a[i * r + j] = random.Normal();
+            }
+            // F = L A (P x r).
+            DenseProduct.Multiply(l, p, r, stride, a, r, f.AsSpan(0, p * r));
+            cols = r;
+        }
+        else
+        {
+            // Fewer query columns than the rank of K0: draw them directly, q_j = L g_j.
+            var g = work.AsSpan(0, rank); // free here: the factorisations are done
+            for (int j = 0; j < dk; j++)
+            {
+                random.FillNormal(g);
+                for (int q = 0; q < p; q++) f[q * dk + j] = TensorPrimitives.Dot(l.Slice(q * stride, rank), g);
+            }
+            cols = dk;
+        }
+        factor = sq2 / dk;
+        return cols;
+    }
+
     // Logits ~ N(0, s_K^2 K o Q/d_k), then the softmax over tokens at each point.
     private void DrawAttention()
+    {
+        // At D = d_k = inf the logit covariance is the same for every network: factor it once.
+        bool fixedLaw = features == 0 && arch.KeyWidth.IsInfinite;
+        int rank = fixedLaw && fixedLogitRank >= 0 ? fixedLogitRank : FactorLogitCovariance();
+        if (fixedLaw) fixedLogitRank = rank;
+        var zs = z.AsSpan(0, rank);
+        random.FillNormal(zs);
+        for (int a = 0; a < tp; a++) logits[a] = TensorPrimitives.Dot(ls.AsSpan(a * tp, rank), zs);
+        Softmax.OverTokens(logits, weights, t, p);
+    }
+
+    private int FactorLogitCovariance()
     {
         double sk2 = arch.SigmaK * arch.SigmaK;
         for (int a = 0; a < tp; a++)
@@ -241,11 +321,7 @@ internal sealed class ExactSampler : INetworkSampler
                 s[b * tp + a] = v;
             }
         }
-        int rank = PivotedCholesky.Factor(s, tp, ls, work);
-        var zs = z.AsSpan(0, rank);
-        random.FillNormal(zs);
-        for (int a = 0; a < tp; a++) logits[a] = TensorPrimitives.Dot(ls.AsSpan(a * tp, rank), zs);
-        Softmax.OverTokens(logits, weights, t, p);
+        return PivotedCholesky.Factor(s, tp, ls, work);
     }
 
     // The D = inf Grams from the shared kernel evaluator (NnQft.Numerics.Kernels).
