@@ -3,7 +3,7 @@
 // numerically, against Monte Carlo over random attention heads (docs/theory.md sections 3-7).
 //
 //   dotnet pack NnQft.Symbolic.sln -c Release -o artifacts/packages     # once, from the repository root
-//   dotnet fsi examples/paper.fsx --quick                               # about a minute; without --quick, a few
+//   dotnet fsi examples/paper.fsx --quick                               # about a minute; without --quick, two
 //
 // Options: --quick, --out DIR (default paper-out), --threads N, --only NAME[,NAME] (g2-r, kernels, g4c-dk,
 // g4c-heads), --z-limit Z (default 5). Every check compares like with like and states its bound in standard errors:
