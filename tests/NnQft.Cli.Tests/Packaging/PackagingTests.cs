@@ -147,6 +147,7 @@ public sealed class PackagingTests
             var bytes = File.ReadAllBytes(Path.Combine(output, png));
             Assert.That(bytes.Take(8), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }), png);
             Assert.That(bytes.Length, Is.GreaterThan(1000), png);
+            Assert.That(File.ReadAllText(Path.Combine(output, "report.md")), Does.Contain($"]({png})"), "report.md embeds " + png);
         }
     }
 
