@@ -32,10 +32,22 @@ let rec option name =
     | _ :: rest -> option name rest
     | [] -> None
 
+/// A number option, or exit code 2 with a one-line reason naming the option.
+let number name (parse: string -> bool * 'T) (valid: 'T -> bool) (range: string) (fallback: 'T) =
+    match option name args with
+    | None -> fallback
+    | Some text ->
+        match parse text with
+        | true, v when valid v -> v
+        | _ ->
+            eprintfn "%s: must be %s, got %s" name range text
+            exit 2
+
 let quick = List.contains "--quick" args
 let outDir = option "--out" args |> Option.defaultValue "paper-out"
-let threads = option "--threads" args |> Option.map int |> Option.defaultValue Environment.ProcessorCount
-let zLimit = option "--z-limit" args |> Option.map float |> Option.defaultValue 5.0
+let threads = number "--threads" Int32.TryParse (fun t -> t >= 1) "an integer >= 1" Environment.ProcessorCount
+let zLimit =
+    number "--z-limit" (fun s -> Double.TryParse(s, Globalization.NumberStyles.Float, Globalization.CultureInfo.InvariantCulture)) (fun z -> z > 0.0) "a number > 0" 5.0
 let claims = [ "g2-r"; "kernels"; "g4c-dk"; "g4c-heads" ]
 let only = option "--only" args |> Option.map (fun s -> s.Split ',' |> List.ofArray) |> Option.defaultValue claims
 
@@ -43,10 +55,6 @@ for name in only do
     if not (List.contains name claims) then
         eprintfn "--only: %s is not one of %s" name (String.Join(", ", claims))
         exit 2
-
-if zLimit <= 0.0 then
-    eprintfn "--z-limit: must be > 0"
-    exit 2
 
 /// Monte Carlo networks: --quick takes a fifth (standard errors about 2.2 times larger, still well inside the checks).
 let nets (full: int64) = if quick then full / 5L else full
@@ -94,7 +102,7 @@ let points (plot: Plot) (colour: int) (shape: MarkerShape) (label: string) (xs: 
     let bars = Plottables.ErrorBar(xs, ys, zeros, zeros, se, se)
     bars.Color <- palette.GetColor colour
     bars.CapSize <- 4.0f
-    plot.Add.Plottable bars
+    plot.Add.Plottable bars |> ignore
     let m = plot.Add.Markers(xs, ys, shape, 8.0f, palette.GetColor colour)
     m.LegendText <- label
 
