@@ -9,7 +9,7 @@ using NnQft.Numerics.Sampling;
 namespace NnQft.Cli.Tests;
 
 /// <summary>
-/// The theory evaluator against formulas written out here, independently of the engine (THEORY.md sections 3, 4, 8),
+/// The theory evaluator against formulas written out here, independently of the engine (docs/theory.md sections 3, 4, 8),
 /// and against Monte Carlo of the same ensemble within a stated number of standard errors.
 /// </summary>
 public class TheoryTests

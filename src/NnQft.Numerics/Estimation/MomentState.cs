@@ -8,10 +8,16 @@ namespace NnQft.Numerics.Estimation;
 /// </summary>
 internal sealed class MomentState
 {
-    public MomentState(int pointCount, bool conditional = false)
+    public MomentState(MomentLayout layout)
     {
-        Layout = new MomentLayout(pointCount, conditional);
+        Layout = layout;
         Sums = new ExactSum[Layout.Length];
+    }
+
+    /// <summary>A state accumulating every G4 tuple (tests and small runs).</summary>
+    public MomentState(int pointCount, bool conditional = false)
+        : this(new MomentLayout(pointCount, Model.TupleSelection.All(4), conditional))
+    {
     }
 
     public MomentLayout Layout { get; }
@@ -33,18 +39,19 @@ internal sealed class MomentState
         Networks += networks;
     }
 
-    /// <summary>Adds another state over disjoint blocks; false when a block appears in both.</summary>
-    public bool TryMerge(MomentState other)
+    /// <summary>Adds another state over disjoint blocks of the same layout; otherwise says why not and changes nothing.</summary>
+    public MergeOutcome TryMerge(MomentState other)
     {
-        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount) return false;
+        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount
+            || !other.Layout.Selection.Equals(Layout.Selection)) return MergeOutcome.DifferentLayout;
         foreach (var (s, e) in other.Blocks.Ranges)
             foreach (var (s2, e2) in Blocks.Ranges)
-                if (s < e2 && s2 < e) return false;
+                if (s < e2 && s2 < e) return MergeOutcome.Overlap;
         foreach (var (s, e) in other.Blocks.Ranges) Blocks.TryAdd(s, e);
         for (int i = 0; i < Sums.Length; i++) Sums[i].Add(other.Sums[i]);
         Networks += other.Networks;
         Seconds += other.Seconds;
-        return true;
+        return MergeOutcome.Merged;
     }
 
     /// <summary>Restores raw fields (deserialisation).</summary>
@@ -62,4 +69,17 @@ internal sealed class MomentState
         for (int i = 0; i < means.Length; i++) means[i] = Sums[i].ToDouble() / Networks;
         return means;
     }
+}
+
+/// <summary>What <see cref="MomentState.TryMerge"/> did.</summary>
+internal enum MergeOutcome
+{
+    /// <summary>The sums were added.</summary>
+    Merged,
+
+    /// <summary>The other state holds different products (point count or conditional sums differ).</summary>
+    DifferentLayout,
+
+    /// <summary>A block of networks is in both states.</summary>
+    Overlap,
 }
