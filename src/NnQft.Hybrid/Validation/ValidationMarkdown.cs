@@ -12,17 +12,23 @@ namespace NnQft.Hybrid.Validation;
 /// on what it shows.
 /// </summary>
 /// <example><code>
-/// var outcome = ValidationRunner.Run(Architecture.Default, PointSet.Default, new ValidationOptions(Networks: 20_000));
-/// File.WriteAllText("validate-out/report.md", ValidationMarkdown.Write(Architecture.Default, PointSet.Default, new ValidationOptions(Networks: 20_000), outcome));
+/// var none = new CorrelatorResult("exact", 1000, 0.1, [[0.0, 0.0]], new G2Table([[1.0]], [[0.0]]), []);
+/// var outcome = new ValidationOutcome(new ValidationReport([ValidationRow.Compare("G2(0,0)", 1.0, 0.0, 1.01, 0.01)], "theory"), none, none, []);
+/// string md = ValidationMarkdown.Write(arch, points, new ValidationOptions(), outcome);
+/// bool passed = md.Contains("**Passed**: all 1 comparisons have |z| &lt; 5; the largest is |z| = 1.00 at G2(0,0)."); // true
 /// </code></example>
 public static class ValidationMarkdown
 {
     /// <summary>Rows of the z-table shown in the report (those with the largest |z|); report.json has them all.</summary>
-    /// <example><code>int shown = Math.Min(ValidationMarkdown.ShownRows, outcome.Report.Rows.Count);</code></example>
+    /// <example><code>int shown = ValidationMarkdown.ShownRows; // 12</code></example>
     public const int ShownRows = 12;
 
     /// <summary>The Markdown text; figures are linked by their file names, so the PNGs belong in the same folder.</summary>
-    /// <example><code>string md = ValidationMarkdown.Write(arch, points, options, ValidationRunner.Run(arch, points, options));</code></example>
+    /// <example><code>
+    /// var none = new CorrelatorResult("exact", 1000, 0.1, [[0.0, 0.0]], new G2Table([[1.0]], [[0.0]]), []);
+    /// var outcome = new ValidationOutcome(new ValidationReport([ValidationRow.Compare("G2(0,0)", 1.0, 0.0, 1.5, 0.01)], "theory"), none, none, []);
+    /// bool failed = ValidationMarkdown.Write(arch, points, new ValidationOptions(), outcome).Contains("**Failed**"); // true
+    /// </code></example>
     public static string Write(Architecture architecture, PointSet points, ValidationOptions options, ValidationOutcome outcome)
     {
         var report = outcome.Report;
