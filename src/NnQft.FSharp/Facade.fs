@@ -147,6 +147,9 @@ module Sample =
         MonteCarloSampler.Sample(SampleOptions(a, points.ValidatedFor a, Networks = networks, Seed = seed)).Result
     /// Exact-method estimates of G2 and G4 from n networks (seed 1).
     let exact (points: PointSet) (networks: int64) (a: Architecture) = exactSeeded 1UL points networks a
+    /// Exact-method estimates on several worker threads; the numbers are bit-identical for every thread count.
+    let exactParallel (threads: int) (seed: uint64) (points: PointSet) (networks: int64) (a: Architecture) : CorrelatorResult =
+        MonteCarloSampler.Sample(SampleOptions(a, points.ValidatedFor a, Networks = networks, Seed = seed, Threads = threads)).Result
 
 /// Theory (derived correlators evaluated numerically).
 [<RequireQualifiedAccess>]
@@ -159,6 +162,9 @@ module Theory =
     /// The theory G2 matrix only (no sampling needed).
     let g2 (points: PointSet) (a: Architecture) =
         TheoryEvaluator.TwoPoint(a, points.ValidatedFor a) |> Seq.map Array.ofSeq |> array2D
+    /// G2(x_0, x_p) for every point p, e.g. a curve along a ray from x_0 (one quadrature per point).
+    let g2FromFirst (points: PointSet) (a: Architecture) =
+        TheoryEvaluator.TwoPointFromFirst(a, points.ValidatedFor a) |> Array.ofSeq
 
 /// Radial kernels of spectral densities (docs/theory.md section 7).
 [<RequireQualifiedAccess>]
@@ -180,6 +186,18 @@ module Result =
     /// Every G4 tuple as (index, value, stderr, connected, connected stderr).
     let g4 (r: CorrelatorResult) =
         r.G4 |> Seq.map (fun e -> List.ofSeq e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr) |> List.ofSeq
+    let private entry (index: int list) (r: CorrelatorResult) =
+        match r.G4 |> Seq.tryFind (fun e -> List.ofSeq e.Index = index) with
+        | Some e -> e
+        | None -> invalidArg (nameof index) (sprintf "%A is not a sorted tuple of the result's %d points" index r.G2.Value.Count)
+    /// The connected G4 at one sorted tuple, e.g. [0; 0; 1; 1], as (value, stderr).
+    let g4c (index: int list) (r: CorrelatorResult) =
+        let e = entry index r
+        e.Connected, e.ConnectedStderr
+    /// Theory's split of the connected G4 at one sorted tuple into (independence breaking, finite width); None for Monte Carlo.
+    let g4cParts (index: int list) (r: CorrelatorResult) =
+        let e = entry index r
+        Option.ofNullable e.IndependenceBreaking, Option.ofNullable e.FiniteWidth
     /// How the numbers were obtained.
     let method (r: CorrelatorResult) = r.Method
     /// The result JSON (docs/cli.md section 2).

@@ -27,6 +27,14 @@ public class ValidateCommandTests
                 Assert.That(bytes.Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), png);
             }
             Assert.That(stdout, Does.Contain("PASSED"));
+
+            // report.md: the verdict with the largest |z| of report.json, and every figure embedded with a sentence.
+            string md = File.ReadAllText(Path.Combine(dir, "report.md")).Replace("\r\n", "\n");
+            double maxAbsZ = report.RootElement.GetProperty("maxAbsZ").GetDouble();
+            Assert.That(md, Does.Contain($"**Passed**: all {rows.GetArrayLength()} comparisons have |z| < 5; the largest is |z| = {maxAbsZ.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}"));
+            Assert.That(md, Does.Contain("## Architecture").And.Contain("## Method").And.Contain("## z-table summary"));
+            foreach (var png in new[] { "g2-r.png", "g4c-heads.png", "kurtosis.png", "g4c-parts-dv.png", "finite-width.png" })
+                Assert.That(md, Does.Match($@"!\[[^\]]+\]\({png.Replace(".", "\\.")}\)\n\n[A-Z][^\n]+\.\n"), png);
         }
         finally
         {

@@ -13,6 +13,12 @@ let private fenced (language: string) (heading: string) (readme: string) =
     let start = section.IndexOf("```" + language + "\n") + language.Length + 4
     section.Substring(start, section.IndexOf("```", start) - start).Trim()
 
+/// A README block without its leading `using` / `open` lines, which the test files have at their top instead.
+let private body (block: string) =
+    block.Split '\n'
+    |> Array.skipWhile (fun l -> l.StartsWith "using " || l.StartsWith "open " || l.Trim() = "")
+    |> String.concat "\n"
+
 [<Test>]
 let ``F# quickstart runs and its numbers agree within 5 standard errors`` () =
     let latex, theory, g2, se = Quickstart.run ()
@@ -24,13 +30,13 @@ let ``F# quickstart runs and its numbers agree within 5 standard errors`` () =
 let ``README F# quickstart is the code the tests run`` () =
     let code = RepoFiles.read "tests/NnQft.FSharp.Tests/Quickstart.fs" |> RepoFiles.between "quickstart-fsharp-begin" "quickstart-fsharp-end"
     let dedented = code.Split '\n' |> Array.map (fun l -> if l.StartsWith "    " then l.Substring 4 else l) |> String.concat "\n"
-    Assert.That(RepoFiles.read "README.md" |> fenced "fsharp" "## Quickstart (F#)", Is.EqualTo dedented)
+    Assert.That(RepoFiles.read "README.md" |> fenced "fsharp" "## Quickstart (F#)" |> body, Is.EqualTo dedented)
 
 [<Test>]
 let ``README C# quickstart is the code the C# tests run`` () =
     let code = RepoFiles.read "tests/NnQft.Cli.Tests/QuickstartTests.cs" |> RepoFiles.between "quickstart-csharp-begin" "quickstart-csharp-end"
     let dedented = code.Split '\n' |> Array.map (fun l -> if l.StartsWith "        " then l.Substring 8 else l) |> String.concat "\n"
-    Assert.That(RepoFiles.read "README.md" |> fenced "csharp" "## Quickstart (C#)", Is.EqualTo dedented)
+    Assert.That(RepoFiles.read "README.md" |> fenced "csharp" "## Quickstart (C#)" |> body, Is.EqualTo dedented)
 
 [<Test>]
 let ``Architecture setters return validated copies and leave the original alone`` () =

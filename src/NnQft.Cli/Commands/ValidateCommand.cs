@@ -11,7 +11,8 @@ namespace NnQft.Cli.Commands;
 
 /// <summary>
 /// <c>nnqft validate</c>, the main job: theory against Monte Carlo on one architecture. Prints a table of z-scores,
-/// writes report.json, the two result files and PNG plots into --out, and exits 1 when any |z| reaches 5.
+/// writes report.json, the two result files, PNG plots and report.md (all of it as one shareable document) into
+/// --out, and exits 1 when any |z| reaches 5.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -35,7 +36,7 @@ internal static class ValidateCommand
         var samples = new Option<long>("--samples") { Description = "Logit samples for the theory's four-point moments.", DefaultValueFactory = _ => defaults.TheorySamples };
         var seed = new Option<long>("--seed") { Description = "Seed of every Monte Carlo run.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("validate", "Theory against Monte Carlo: z-table, report.json and PNG plots.")
+        var command = new Command("validate", "Theory against Monte Carlo: z-table, report.json, PNG plots and report.md.")
         {
             config, points, output, nets, auxNets, samples, seed, threads,
         };
@@ -52,7 +53,7 @@ internal static class ValidateCommand
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcome = ValidationRunner.Run(architecture, pointSet, options, line => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"));
-            Write(outcome, directory);
+            Write(outcome, directory, architecture, pointSet, options);
             PrintTable(outcome.Report);
             Console.Error.WriteLine($"finished in {clock.Elapsed.TotalSeconds:F1} s; results in {directory}/");
             return outcome.Report.Passed ? CliRunner.Ok : CliRunner.CheckFailed;
@@ -60,7 +61,7 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static void Write(ValidationOutcome outcome, string directory)
+    private static void Write(ValidationOutcome outcome, string directory, Architecture architecture, PointSet points, ValidationOptions options)
     {
         try
         {
@@ -74,6 +75,8 @@ internal static class ValidateCommand
         SampleCommand.WriteOutput(Path.Combine(directory, "theory.json"), CorrelatorResultJson.Write(outcome.Theory, null));
         SampleCommand.WriteOutput(Path.Combine(directory, "montecarlo.json"), CorrelatorResultJson.Write(outcome.MonteCarlo, null));
         foreach (var figure in outcome.Figures) ChartWriter.SavePng(figure, directory);
+        // Written last: the report embeds the PNGs beside it.
+        SampleCommand.WriteOutput(Path.Combine(directory, "report.md"), ValidationMarkdown.Write(architecture, points, options, outcome));
     }
 
     private static void PrintTable(ValidationReport report)
