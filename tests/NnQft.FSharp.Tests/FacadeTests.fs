@@ -91,3 +91,22 @@ let ``Theory G2 is symmetric with a positive diagonal`` () =
         let g = arch |> Theory.g2 (Points.ofList rows)
         let n = Array2D.length1 g
         Seq.forall (fun i -> g[i, i] > 0.0 && Seq.forall (fun j -> abs (g[i, j] - g[j, i]) < 1e-12) [ 0 .. n - 1 ]) [ 0 .. n - 1 ])
+
+[<Test>]
+let ``Action facade: the vertex of a single-token network has its closed form and scales as 1/N_h`` () =
+    // T = 1 at D = d_k = inf: V4_abcd = -(2/d_v)(K_ab K_cd + K_ac K_bd + K_ad K_bc) with K = G2^-1, exactly.
+    let points = Points.ofList [ [ 0.0; 0.0 ]; [ 0.5; 0.0 ] ]
+    let arch =
+        Architecture.standard |> Architecture.withTokens 1 |> Architecture.withFeatures Width.infinite
+        |> Architecture.withKeyWidth Width.infinite |> Architecture.withValueWidth (Width.finite 8)
+    let report = arch |> Action.ofTheory points
+    let k = MathNet.Numerics.LinearAlgebra.Matrix<float>.Build.DenseOfArray(arch |> Theory.g2 points).Inverse()
+    for (index, value, _) in Action.vertex report do
+        match index with
+        | [ a; b; c; d ] ->
+            let expected = -2.0 / 8.0 * (k[a, b] * k[c, d] + k[a, c] * k[b, d] + k[a, d] * k[b, c])
+            Assert.That(value, Is.EqualTo(expected).Within(1e-8 * abs expected))
+        | _ -> Assert.Fail "a vertex index has four entries"
+    let four = arch |> Architecture.withHeads 4 |> Action.ofTheory points
+    Assert.That(Action.couplingMean four * 4.0, Is.EqualTo(Action.couplingMean report).Within(1e-9 * abs (Action.couplingMean report)))
+    Assert.That(Action.toJson report, Does.Contain "\"perTuple\"")
