@@ -89,7 +89,7 @@ public sealed class AlgebraPropertyTests
     {
         var rng = new Random(seed);
         var e = Generate(rng, 5);
-        var compiled = Compiler.Compile(e);
+        var compiled = Compiler.Compile(e, [.. FreeSymbols.Of(e)]);
         for (int k = 0; k < 3; k++)
         {
             var env = EvaluationEnvironment.OfSymbols(Point(rng));

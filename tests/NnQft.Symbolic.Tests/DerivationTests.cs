@@ -104,7 +104,7 @@ public sealed class DerivationTests
         var arch = Infinite with { Tokens = 3, TokenOverrides = EquatableList.Create(new TokenOverride(1, new MaternDensity(3, 0.5))) };
         var d = Derive.Correlator(arch, 2, connected: false);
         var expected = Sq(SigmaA) * Sq(SigmaV) * Sum.Of(Enumerable.Range(1, 3).Select(t =>
-            (Expr)Kernel.Of(t, X1, X2) * Apply.Of("M2", [t, X1, X2])));
+            (Expr)Kernel.Of(t, X1, X2) * AttentionMoment.Paired([(t, X1, X2)])));
         AssertEqual(d.Value, expected);
         Assert.That(FreeSymbols.Of(d.Value), Does.Not.Contain(Tokens));
         Assert.That(d.Value.ToString(), Does.Contain("k2(x1, x2)*M2(2, x1, x2)"));

@@ -13,7 +13,7 @@ public sealed class KnownCasesTests
 
     /// <summary>Replaces every attention moment M_{2n} by a constant weight a: A_t = a for all t.</summary>
     private static Expr ConstantAttention(Expr e, Expr weight) => Substitution.Rewrite(e, node =>
-        node is Apply { Name: var name } m && name.StartsWith('M') ? Power.Of(weight, m.Args.Count / 3 * 2) : node);
+        node is AttentionMoment m ? Power.Of(weight, m.Degree) : node);
 
     [Test]
     public void OneTokenIsARandomFeatureNetwork()

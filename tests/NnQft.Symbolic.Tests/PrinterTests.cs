@@ -12,7 +12,7 @@ public sealed class PrinterTests
     [Test]
     public void LatexGoldenStrings()
     {
-        Assert.That(LatexPrinter.Print(SigmaA * SigmaA * Tokens * Kernel.Of(1, X1, X2) * Apply.Of("M2", [1, X1, X2])),
+        Assert.That(LatexPrinter.Print(SigmaA * SigmaA * Tokens * Kernel.Of(1, X1, X2) * AttentionMoment.Paired([(1, X1, X2)])),
             Is.EqualTo(@"T \sigma_{a}^{2} k_{1}\left(x_{1}, x_{2}\right) M_{2}\left(1, x_{1}, x_{2}\right)"));
         Assert.That(LatexPrinter.Print(2 * Power.Of(SigmaA, 4) / (Heads * ValueWidth)), Is.EqualTo(@"\frac{2 \sigma_{a}^{4}}{N_{h} d_{v}}"));
         Assert.That(LatexPrinter.Print(Power.Of(new Symbol("x"), Number.Of(1, 2))), Is.EqualTo(@"\sqrt{x}"));
@@ -27,7 +27,7 @@ public sealed class PrinterTests
     public void TextAndSympyUseTheInterfaceNames()
     {
         var t = Symbol.Index("t");
-        var e = IndexSum.Of(Kernel.Of(t, X1, X2) * Apply.Of("M2", [t, X1, X2]), t, Tokens) - Power.Of(SigmaB, 2) / 2;
+        var e = IndexSum.Of(Kernel.Of(t, X1, X2) * AttentionMoment.Paired([(t, X1, X2)]), t, Tokens) - Power.Of(SigmaB, 2) / 2;
         Assert.That(TextPrinter.Print(e), Is.EqualTo("-sigma_b^2/2 + Sum(k_t(x1, x2)*M2(t, x1, x2), (t, 1, T))"));
         Assert.That(SympyPrinter.Print(e), Is.EqualTo("-sigma_b**2/2 + Sum(k(t, x1, x2)*M2(t, x1, x2), (t, 1, T))"));
         Assert.That(SympyPrinter.Print(FunctionCall.Of(FunctionKind.Arcsin, [new Symbol("rho")]) / (2 * Constants.Pi) + Number.Of(1, 4)),

@@ -39,7 +39,7 @@ public sealed class UsesByOtherModulesTests
         // nu = 3: 2^{-1/2}/Gamma(3/2) z^{3/2} K_{3/2}(z) = (1 + z) e^{-z}, z = sqrt(3) r / l.
         double z = Math.Sqrt(3) * 0.8 / 0.5;
         Assert.That(Evaluator.Evaluate(matern, env), Is.EqualTo((1 + z) * Math.Exp(-z)).Within(1e-10));
-        Assert.That(Compiler.Compile(matern).Evaluate(env), Is.EqualTo((1 + z) * Math.Exp(-z)).Within(1e-10));
+        Assert.That(Compiler.Compile(matern, [r, l]).Evaluate(env), Is.EqualTo((1 + z) * Math.Exp(-z)).Within(1e-10));
     }
 
     [Test]
@@ -64,7 +64,14 @@ public sealed class UsesByOtherModulesTests
         var two = new[] { c, c };
         var env = new EvaluationEnvironment(
             new Dictionary<string, double> { ["N_h"] = 2, ["d_v"] = dv, ["sigma_a"] = sa, ["sigma_b"] = sb, ["x1"] = 1, ["x2"] = 2, ["x3"] = 3, ["x4"] = 4 },
-            (_, args) => two[(int)args[0] - 1][(int)args[1] - 1, (int)args[2] - 1], node => throw new InvalidOperationException());
+            new Covariances(two), node => throw new InvalidOperationException());
         Assert.That(evaluator.Evaluate(two, dv, sa, sb), Is.EqualTo(Evaluator.Evaluate(evaluator.Expression, env)).Within(1e-12));
+    }
+
+    /// <summary>c_h(xa, xb) for the interpreter: the random variable's indices (head) then points, all 1-based.</summary>
+    private sealed class Covariances(double[][,] perHead) : NodeValues
+    {
+        public override double Function(string name, NodeArguments args) =>
+            name == NetworkSymbols.ConditionalCovariance ? perHead[(int)args[0] - 1][(int)args[1] - 1, (int)args[2] - 1] : base.Function(name, args);
     }
 }

@@ -18,6 +18,7 @@ internal static class MergeCommand
         var command = new Command("merge", "Combine shard or checkpoint results of one sample run.") { files, output };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
             var inputs = new List<(string, string)>();
             foreach (var file in parse.GetValue(files) ?? [])
             {
@@ -31,7 +32,7 @@ internal static class MergeCommand
                 }
             }
             var merged = MonteCarloSampler.Merge(inputs);
-            SampleCommand.WriteOutput(parse.GetValue(output), merged.ToJson());
+            SampleCommand.WriteOutput(outPath, merged.ToJson());
             return CliRunner.Ok;
         }));
         return command;

@@ -19,7 +19,9 @@ internal static class ProveCommand
         command.SetAction(parse => CliRunner.Guard(() =>
         {
             var directory = parse.GetValue(output) ?? "proofs";
-            if (directory.Trim().Length == 0) throw new Model.InvalidInputException("--out", "must be a directory path", directory);
+            // --check only reads; otherwise the folder is written, so it is checked before the proofs are rendered.
+            if (!parse.GetValue(check)) OutputPath.Folder("--out", directory);
+            else if (directory.Trim().Length == 0) throw new Model.InvalidInputException("--out", "must be a directory path", directory);
             var rendered = ProofCatalog.Render();
             var outcome = parse.GetValue(check) ? ProofFiles.Verify(directory, rendered) : ProofFiles.Write(directory, rendered);
             if (!outcome.Ok)

@@ -26,7 +26,7 @@ internal static class SampleCommand
             HelpName = string.Join("|", SamplingMethodNames.All),
         };
         var threads = new Option<int>("--threads") { Description = "Worker threads (never changes the result).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var shard = new Option<string>("--shard") { Description = "k/n: take the k-th of n slices of the network indices.", DefaultValueFactory = _ => "1/1" };
+        var shard = new Option<string>("--shard") { Description = "k/n: take the k-th of n slices of the network indices; auto: k and n from the Slurm array.", DefaultValueFactory = _ => "1/1" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Save progress to FILE at intervals; resume from it if it exists." };
         var checkpointSeconds = new Option<double>("--checkpoint-seconds")
         {
@@ -39,6 +39,9 @@ internal static class SampleCommand
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            using var signals = new InterruptSignals();
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
+            string? checkpointPath = OutputPath.File("--checkpoint", parse.GetValue(checkpoint));
             long n = parse.GetValue(nets);
             if (n < 1) throw new InvalidInputException("--nets", "must be an integer >= 1", Show(n));
             long s = parse.GetValue(seed);
@@ -46,13 +49,12 @@ internal static class SampleCommand
             int k = parse.GetValue(threads);
             if (k < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(k));
             var m = SamplingMethodNames.Parse(parse.GetValue(method) ?? "exact");
-            var (shardIndex, shardCount) = ParseShard(parse.GetValue(shard) ?? "1/1");
+            var (shardIndex, shardCount) = ShardArgument.Parse(parse.GetValue(shard) ?? "1/1", Environment.GetEnvironmentVariable);
             double every = parse.GetValue(checkpointSeconds);
             if (!(every >= 0) || double.IsInfinity(every))
                 throw new InvalidInputException("--checkpoint-seconds", "must be a finite number >= 0", Show(every));
             var architecture = InputLoader.Architecture(parse.GetValue(config));
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
-            string? outPath = parse.GetValue(output);
             var options = new SampleOptions(architecture, pointSet)
             {
                 Networks = n,
@@ -61,29 +63,28 @@ internal static class SampleCommand
                 Threads = k,
                 ShardIndex = shardIndex,
                 ShardCount = shardCount,
-                CheckpointPath = parse.GetValue(checkpoint),
+                CheckpointPath = checkpointPath,
                 CheckpointInterval = TimeSpan.FromSeconds(every),
+                Cancellation = signals.Token,
             };
             // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
             if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
-            var outcome = ProgressDisplay.Run("sample", progress => MonteCarloSampler.Sample(options with { Progress = progress }));
+            if (checkpointPath is not null && File.Exists(checkpointPath)) Console.Error.WriteLine($"nnqft sample: resuming from {checkpointPath}");
+            SampleOutcome outcome;
+            try
+            {
+                outcome = ProgressDisplay.Run("sample", progress => MonteCarloSampler.Sample(options with { Progress = progress }));
+            }
+            catch (OperationCanceledException) when (signals.ExitCode != 0)
+            {
+                string kept = checkpointPath is null ? "no --checkpoint was given, so nothing was kept" : $"the checkpoint {checkpointPath} holds the work done; the same command resumes it";
+                Console.Error.WriteLine($"nnqft sample: stopped by {signals.Name}; {kept}");
+                return signals.ExitCode;
+            }
             WriteOutput(outPath, outcome.ToJson());
             return CliRunner.Ok;
         }));
         return command;
-    }
-
-    /// <summary>Parses k/n with 1 &lt;= k &lt;= n.</summary>
-    public static (int Index, int Count) ParseShard(string text)
-    {
-        const string allowed = "must be k/n with integers 1 <= k <= n";
-        var parts = text.Split('/');
-        if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int k)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-            || k < 1 || n < 1 || k > n)
-            throw new InvalidInputException("--shard", allowed, text);
-        return (k, n);
     }
 
     /// <summary>Writes to stdout, or to a file via a temporary file and a rename, so nothing is half-written.</summary>

@@ -26,6 +26,7 @@ internal static class TheoryCommand
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
             long n = parse.GetValue(samples);
             if (n < 2) throw new InvalidInputException("--samples", "must be an integer >= 2", n.ToString(CultureInfo.InvariantCulture));
             long s = parse.GetValue(seed);
@@ -33,7 +34,7 @@ internal static class TheoryCommand
             var architecture = InputLoader.Architecture(parse.GetValue(config));
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
             var result = TheoryEvaluator.Evaluate(architecture, pointSet, new TheoryOptions(n, (ulong)s));
-            SampleCommand.WriteOutput(parse.GetValue(output), CorrelatorResultJson.Write(result, null));
+            SampleCommand.WriteOutput(outPath, CorrelatorResultJson.Write(result, null));
             return CliRunner.Ok;
         }));
         return command;

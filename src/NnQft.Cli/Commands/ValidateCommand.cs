@@ -34,6 +34,7 @@ internal static class ValidateCommand
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
+            string directory = OutputPath.Folder("--out", parse.GetValue(output) ?? "validate-out");
             var options = new ValidationOptions(
                 AtLeast("--nets", parse.GetValue(nets), 2),
                 AtLeast("--aux-nets", parse.GetValue(auxNets), 2),
@@ -42,7 +43,6 @@ internal static class ValidateCommand
                 (int)AtLeast("--threads", parse.GetValue(threads), 1));
             var architecture = InputLoader.Architecture(parse.GetValue(config));
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
-            string directory = parse.GetValue(output) ?? "validate-out";
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcome = ValidationRunner.Run(architecture, pointSet, options, line => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"));
             Write(outcome, directory);

@@ -30,13 +30,12 @@ public static class StepChecks
 
     /// <summary>
     /// The engine's numeric second opinion (as <see cref="Equality.NumericallyEqual"/>: symbols at seeded random values,
-    /// opaque functions and expectations as seeded hashes of their content), except that the constant pi keeps its
-    /// value: Equality.NumericallyEqual treats pi as a free symbol, which makes true identities involving pi fail.
+    /// opaque nodes and expectations as seeded hashes of their content; pi is a constant node, never a random value).
     /// </summary>
     /// <example><code>bool same = StepChecks.NumericallyEqual(Sym.Exp(2 * Sym.Var("x")), Expr.Pow(Sym.Exp(Sym.Var("x")), 2)); // true</code></example>
     public static bool NumericallyEqual(Expr a, Expr b)
     {
-        var symbols = FreeSymbols.Of(a).Union(FreeSymbols.Of(b)).Where(s => !s.Equals(Constants.Pi))
+        var symbols = FreeSymbols.Of(a).Union(FreeSymbols.Of(b))
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var rng = new Random(EngineSeed);
         for (int trial = 0; trial < EngineTrials; trial++)
@@ -44,23 +43,12 @@ public static class StepChecks
             var values = new Dictionary<string, double>();
             foreach (var s in symbols)
                 values[s.Name] = s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
-            ulong salt = (ulong)rng.Next();
-            var env = new EvaluationEnvironment(values,
-                (name, args) => Hash(salt, name + "(" + string.Join(",", args.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + ")"),
-                node => Hash(salt, TextPrinter.Print(node)));
+            var nodes = new HashedNodeValues(rng.Next());
+            var env = new EvaluationEnvironment(values, nodes, nodes.Opaque);
             double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
             if (!(Math.Abs(va - vb) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(va), Math.Abs(vb))))) return false;
         }
         return true;
-    }
-
-    /// <summary>A deterministic value in [0.5, 1.5) for an opaque node (FNV-1a then a 64-bit mix).</summary>
-    private static double Hash(ulong salt, string key)
-    {
-        ulong h = 1469598103934665603UL ^ salt;
-        foreach (char ch in key) { h ^= ch; h *= 1099511628211UL; }
-        h ^= h >> 29; h *= 0xbf58476d1ce4e5b9UL; h ^= h >> 32;
-        return 0.5 + (h >> 11) * (1.0 / (1UL << 53));
     }
 
     /// <summary>A step whose equation is <paramref name="lhs"/> = derived (= stated when they print differently), checked by the engine.</summary>

@@ -10,7 +10,7 @@ internal static class TwoPointProof
 {
     /// <summary>T = 1: the single attention weight is 1, so T and every attention moment M_2n are 1.</summary>
     public static Expr OneToken(Expr e) => Substitution.Rewrite(Substitution.Apply(e, Tokens, Number.One),
-        node => node is Apply { Name: var name } && name.Length > 1 && name[0] == 'M' && char.IsDigit(name[1]) ? Number.One : node);
+        node => node is AttentionMoment ? Number.One : node);
 
     public static ProofDocument Create()
     {

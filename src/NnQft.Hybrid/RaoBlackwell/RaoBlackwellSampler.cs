@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using NnQft.Model;
+using NnQft.Symbolic;
 using NnQft.Numerics.MonteCarlo;
 using NnQft.Numerics.Sampling;
 
@@ -15,13 +16,13 @@ namespace NnQft.Hybrid.RaoBlackwell;
 internal sealed class RaoBlackwellSampler : IObservationSampler
 {
     private readonly ConditionalCovarianceSampler covariances;
-    private readonly ConditionalMomentTable second, fourth;
+    private readonly ConditionalMomentEvaluator second, fourth;
     private readonly double[] secondValues, fourthValues;
     private readonly double[][] table;
     private readonly IReadOnlyList<(int A, int B)> pairs;
     private readonly int[] quads; // flattened, 4 per quad
 
-    public RaoBlackwellSampler(Architecture architecture, PointSet points, ulong seed, ConditionalMomentTable second, ConditionalMomentTable fourth)
+    public RaoBlackwellSampler(Architecture architecture, PointSet points, ulong seed, ConditionalMomentEvaluator second, ConditionalMomentEvaluator fourth)
     {
         covariances = new ConditionalCovarianceSampler(architecture, points, seed);
         this.second = second;

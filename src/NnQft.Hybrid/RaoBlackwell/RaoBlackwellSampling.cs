@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using NnQft.Numerics.MonteCarlo;
+using NnQft.Symbolic;
 using NnQft.Numerics.Sampling;
 
 namespace NnQft.Hybrid.RaoBlackwell;
@@ -24,8 +25,8 @@ public static class RaoBlackwellSampling
         var architecture = options.Architecture.Validated();
         var points = options.Points.ValidatedFor(architecture, "--points");
         _ = ObservationOrder.Pairs(points.Count); // checks the point count before the (slower) derivation
-        var second = new ConditionalMomentTable(architecture, 2, points.Count);
-        var fourth = new ConditionalMomentTable(architecture, 4, points.Count);
+        var second = ConditionalMomentEvaluator.Create(architecture, 2, points.Count);
+        var fourth = ConditionalMomentEvaluator.Create(architecture, 4, points.Count);
         return options with
         {
             Method = SamplingMethod.RaoBlackwell,

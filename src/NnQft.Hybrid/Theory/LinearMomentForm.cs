@@ -3,15 +3,14 @@ using NnQft.Symbolic;
 
 namespace NnQft.Hybrid.Theory;
 
-/// <summary>One sampled attention moment called by a derived expression: its name and numeric arguments.</summary>
-internal sealed record MomentCall(string Name, double[] Args)
+/// <summary>One sampled attention moment called by a derived expression: its factors (tokens, then points).</summary>
+internal sealed record MomentCall(double[] Args)
 {
-    public bool Equals(MomentCall? other) => other is not null && Name == other.Name && Args.AsSpan().SequenceEqual(other.Args);
+    public bool Equals(MomentCall? other) => other is not null && Args.AsSpan().SequenceEqual(other.Args);
 
     public override int GetHashCode()
     {
         var h = new HashCode();
-        h.Add(Name);
         foreach (var a in Args) h.Add(a);
         return h.ToHashCode();
     }
@@ -25,25 +24,21 @@ internal sealed record MomentCall(string Name, double[] Args)
 /// </summary>
 internal sealed record LinearMomentForm(double Constant, IReadOnlyList<(MomentCall Call, double Coefficient)> Terms)
 {
-    public static LinearMomentForm Extract(CompiledExpression expr, Func<Func<string, double[], double?>, EvaluationEnvironment> environment, ISet<string> sampledNames)
+    public static LinearMomentForm Extract(Func<Func<NodeArguments, double>, double> evaluateWith)
     {
         var calls = new List<MomentCall>();
         var index = new Dictionary<MomentCall, int>();
         double Evaluate(Func<int, double> valueOf) =>
-            expr.Evaluate(environment((name, args) =>
+            evaluateWith(args =>
             {
-                if (!sampledNames.Contains(name)) return null;
-                var call = new MomentCall(name, args);
+                var call = new MomentCall(args.ToArray());
                 if (!index.TryGetValue(call, out int i))
                 {
-                    // Compiled code passes its arguments in a reused buffer: a call that is kept gets its own copy.
-                    call = new MomentCall(name, (double[])args.Clone());
                     index[call] = i = calls.Count;
                     calls.Add(call);
                 }
                 return valueOf(i);
-            }));
-
+            });
         double constant = Evaluate(_ => 0.0);
         var coefficients = new double[calls.Count];
         for (int i = 0; i < coefficients.Length; i++)

@@ -178,15 +178,14 @@ public static class TheoryEvaluator
         return v;
     }
 
-    /// <summary>M4(t, u, xa, xb, xc, xd) = E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)] as four flat indices into the weights.</summary>
+    /// <summary>E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)] (factors: tokens t, t, u, u, then points) as four flat indices into the weights.</summary>
     private static int[] M4Factors(MomentCall call, int tokens, int points)
     {
-        if (call.Name != "M4" || call.Args.Length != 6)
-            throw new InvalidOperationException($"unexpected sampled moment {call.Name}/{call.Args.Length}");
-        int t = (int)call.Args[0] - 1, u = (int)call.Args[1] - 1;
-        if (t < 0 || t >= tokens || u < 0 || u >= tokens)
-            throw new InvalidOperationException($"the derived form uses token {Math.Max(t, u) + 1} of {tokens}");
-        int P(int k) => (int)call.Args[k] - 1;
-        return [t * points + P(2), t * points + P(3), u * points + P(4), u * points + P(5)];
+        if (call.Args.Length != 8)
+            throw new InvalidOperationException($"unexpected sampled moment with {call.Args.Length / 2} factors");
+        int[] t = [.. call.Args[..4].Select(v => (int)v - 1)];
+        if (t.Any(v => v < 0 || v >= tokens))
+            throw new InvalidOperationException($"the derived form uses token {t.Max() + 1} of {tokens}");
+        return [.. Enumerable.Range(0, 4).Select(k => t[k] * points + (int)call.Args[4 + k] - 1)];
     }
 }

@@ -5,19 +5,21 @@ namespace NnQft.Numerics.Kernels;
 /// <example><code>double k = new GaussianKernel(lengthScale: 1.0, dimension: 2).Value(1.0); // exp(-1/2)</code></example>
 public sealed class GaussianKernel : RadialKernel
 {
-    private readonly double _halfInverseVariance;
-
     /// <summary>The Gaussian kernel of length scale <paramref name="lengthScale"/>.</summary>
     /// <example><code>RadialKernel k = new GaussianKernel(0.7, 2);</code></example>
     public GaussianKernel(double lengthScale, int dimension) : base(dimension)
     {
         LengthScale = lengthScale;
-        _halfInverseVariance = 0.5 / (lengthScale * lengthScale);
     }
 
     /// <summary>The length scale l.</summary>
     public double LengthScale { get; }
 
     /// <inheritdoc />
-    public override double Value(double r) => Math.Exp(-r * r * _halfInverseVariance);
+    // r / l first: with extreme length scales 1 / l^2 overflows and 0 * inf would be NaN at r = 0.
+    public override double Value(double r)
+    {
+        double u = r / LengthScale;
+        return Math.Exp(-0.5 * u * u);
+    }
 }

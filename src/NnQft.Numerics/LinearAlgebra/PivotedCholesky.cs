@@ -27,6 +27,8 @@ internal static class PivotedCholesky
             diag[i] = a[i * n + i];
             perm[i] = i;
             if (diag[i] > maxDiag) maxDiag = diag[i];
+            // A NaN or infinite variance would be skipped by the pivot search and silently give rank 0.
+            if (!double.IsFinite(diag[i])) throw new ArithmeticException($"a Gram matrix has a non-finite variance ({diag[i]}) on row {i}");
         }
         if (!(maxDiag > 0)) return 0;
         double tolerance = RelativeTolerance * maxDiag;

@@ -51,9 +51,11 @@ public static class MonteCarloSampler
         var clock = Stopwatch.StartNew();
         double priorSeconds = state.Seconds;
         var run = new Run(options, identity, state, todo, shardNetworks, clock, priorSeconds);
-        run.Execute();
+        bool complete = run.Execute();
         state.Seconds = priorSeconds + clock.Elapsed.TotalSeconds;
         if (options.CheckpointPath is not null) run.SaveCheckpoint();
+        // Cancelled (SIGINT/SIGTERM): the checkpoint above holds every whole block done; no result is returned.
+        if (!complete) throw new OperationCanceledException("sampling was cancelled; the checkpoint holds the blocks done", options.Cancellation);
         var result = CorrelatorEstimator.Estimate(state, options.Method.Name(), options.Points);
         return new SampleOutcome(result, StateCodec.Encode(identity, options.ShardIndex, options.ShardCount, state));
     }
@@ -115,8 +117,19 @@ public static class MonteCarloSampler
         if (o.ObservationSamplers is not null)
             throw new InvalidInputException("--method", "observation samplers are for raoBlackwell only", o.Method.Name());
         // Building one sampler checks method-specific limits (bruteforce refuses infinite widths).
-        NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+        try
+        {
+            NetworkSamplers.Create(o.Architecture, o.Points, o.Method, o.Seed);
+        }
+        catch (ArithmeticException e)
+        {
+            throw Overflow(e);
+        }
     }
+
+    // Kernel or feature values that overflow (valid but extreme coordinates, length scales or cutoffs).
+    private static InvalidInputException Overflow(ArithmeticException e) =>
+        new("--points", "give kernel values that overflow the double range: coordinates times frequencies (1 / lengthScale, or cutoff) are too large; scale them down", e.Message);
 
     private static string Show(long v) => v.ToString(CultureInfo.InvariantCulture);
 
@@ -150,7 +163,8 @@ public static class MonteCarloSampler
         private long done = shardNetworks - todo.Sum(b => BlockNetworks(b, options.Networks));
         private TimeSpan lastSave = TimeSpan.Zero;
 
-        public void Execute()
+        /// <summary>Runs the workers; false when cancelled before every block was done.</summary>
+        public bool Execute()
         {
             int threads = (int)Math.Min(options.Threads, Math.Max(1, todo.Count));
             var workers = new Thread[threads];
@@ -174,7 +188,8 @@ public static class MonteCarloSampler
             }
             foreach (var w in workers) w.Join();
             foreach (var e in errors)
-                if (e is not null) throw e is InvalidInputException ? e : new InvalidOperationException("a sampler thread failed", e);
+                if (e is not null) throw e is InvalidInputException ? e : e is ArithmeticException a ? Overflow(a) : new InvalidOperationException("a sampler thread failed", e);
+            return done == shardNetworks;
         }
 
         public void SaveCheckpoint()
@@ -205,7 +220,8 @@ public static class MonteCarloSampler
             var products = new double[layout.Length];
             var sums = new double[layout.Length];
             int batch = options.BlocksPerBatch;
-            while (true)
+            var cancellation = options.Cancellation;
+            while (!cancellation.IsCancellationRequested)
             {
                 long start = Interlocked.Add(ref next, batch) - batch;
                 if (start >= todo.Count) return;
@@ -218,18 +234,23 @@ public static class MonteCarloSampler
                     Array.Clear(sums);
                     for (long net = first; net < first + count; net++)
                     {
+                        // A cancelled block is dropped whole: the checkpoint records only blocks summed to the end.
+                        if (cancellation.IsCancellationRequested) return;
                         if (observer is not null)
                         {
                             observer.Observe(net, x2, x4);
+                            FiniteValues.CheckObservations(x2, x4, net);
                             layout.ProductsOfObservations(x2, x4, products);
                         }
                         else
                         {
                             sampler!.Sample(net, phi);
+                            FiniteValues.CheckOutputs(phi, net, options.Points);
                             layout.Products(phi, products);
                         }
                         TensorPrimitives.Add(sums, products, sums);
                     }
+                    FiniteValues.CheckBlockSums(sums, block);
                     long doneNow;
                     bool save;
                     lock (gate)

@@ -56,6 +56,14 @@ public sealed record SampleOptions(Architecture Architecture, PointSet Points)
     /// <example><code>var o = RaoBlackwellSampling.Options(new SampleOptions(Architecture.Default, PointSet.Default)); // sets ObservationSamplers</code></example>
     public Func<SampleOptions, IObservationSampler>? ObservationSamplers { get; init; }
 
+    /// <summary>
+    /// Stops the run early (SIGINT/SIGTERM in the command line): workers drop the blocks they are in, the checkpoint
+    /// (when set) is written with every whole block done, and <see cref="MonteCarloSampler.Sample"/> throws
+    /// <see cref="OperationCanceledException"/>. Rerunning the same options resumes to the uninterrupted result.
+    /// </summary>
+    /// <example><code>using var stop = new CancellationTokenSource(TimeSpan.FromHours(1)); var o = new SampleOptions(Architecture.Default, PointSet.Default) { Cancellation = stop.Token };</code></example>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Called from worker threads after each block with (networks done, networks in this shard).</summary>
     /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Progress = (done, total) =&gt; Console.Error.Write($"\r{done}/{total}") };</code></example>
     public Action<long, long>? Progress { get; init; }

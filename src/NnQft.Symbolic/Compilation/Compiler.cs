@@ -5,54 +5,61 @@ using LExpr = System.Linq.Expressions.Expression;
 
 namespace NnQft.Symbolic;
 
-/// <summary>A callback for an opaque node (kernel, moment, random variable) given its evaluated arguments.</summary>
-/// <example><code>OpaqueCallback kernel = args =&gt; Math.Exp(-args[1] * args[2]);</code></example>
-public delegate double OpaqueCallback(double[] args);
-
 /// <summary>
-/// An expression compiled to a delegate. Parameters are the free symbols (sorted by name); opaque nodes call
-/// the callback of their name (kernels "k" with [token, a, b], applications by name, random variables by name
-/// with [indices..., points...]).
+/// An expression compiled to a delegate over the caller's parameter list (see
+/// <see cref="Compiler.Compile(Expr, IReadOnlyList{Symbol}, IReadOnlyList{TabulatedVariable})"/>). Opaque nodes get
+/// their values from a <see cref="NodeValues"/>, one typed method per node kind; a call allocates nothing.
 /// </summary>
 /// <example><code>
-/// var x = Sym.Var("x"); CompiledExpression f = Compiler.Compile(x * x + 1);
-/// double y = f.Evaluate([3.0], []); // 10
+/// var x = Sym.Var("x"); CompiledExpression f = Compiler.Compile(x * x + 1, [x]);
+/// double y = f.Evaluate([3.0]); // 10
 /// </code></example>
 public sealed class CompiledExpression
 {
-    private readonly Func<double[], OpaqueCallback[], double[][], double> raw;
+    private readonly Func<double[], NodeValues, double[][], double> raw;
 
-    internal CompiledExpression(IReadOnlyList<Symbol> parameters, IReadOnlyList<string> opaqueNames, Func<double[], OpaqueCallback[], double[][], double> raw)
+    internal CompiledExpression(IReadOnlyList<Symbol> parameters, bool usesNodeValues, Func<double[], NodeValues, double[][], double> raw)
     {
         Parameters = parameters;
-        OpaqueNames = opaqueNames;
+        UsesNodeValues = usesNodeValues;
         this.raw = raw;
     }
 
-    /// <summary>The free symbols, in the order <see cref="Evaluate(double[], OpaqueCallback[])"/> expects their values.</summary>
-    /// <example><code>var f = Compiler.Compile(Sym.Var("b") - Sym.Var("a")); string first = f.Parameters[0].Name; // "a"</code></example>
+    /// <summary>The parameters, in the order the caller gave them (and <see cref="Evaluate(double[])"/> expects their values).</summary>
+    /// <example><code>var (a, b) = (Sym.Var("a"), Sym.Var("b")); var f = Compiler.Compile(b - a, [b, a]); string first = f.Parameters[0].Name; // "b"</code></example>
     public IReadOnlyList<Symbol> Parameters { get; }
 
-    /// <summary>The opaque function names, in the order of the callbacks array.</summary>
-    /// <example><code>var f = Compiler.Compile(Apply.Of("g", [Sym.Var("x")])); string name = f.OpaqueNames[0]; // "g"</code></example>
-    public IReadOnlyList<string> OpaqueNames { get; }
+    /// <summary>True when the expression has opaque nodes (kernels, moments, functions) that need <see cref="NodeValues"/>.</summary>
+    /// <example><code>bool needs = Compiler.Compile(Kernel.Of(1, Sym.Var("x"), Sym.Var("x")), [Sym.Var("x")]).UsesNodeValues; // true</code></example>
+    public bool UsesNodeValues { get; }
 
-    /// <summary>Fast path: values in <see cref="Parameters"/> order, callbacks in <see cref="OpaqueNames"/> order.</summary>
-    /// <example><code>double y = Compiler.Compile(Apply.Of("g", [Sym.Var("x")])).Evaluate([2.0], [args =&gt; 10 * args[0]]); // 20</code></example>
-    public double Evaluate(double[] values, OpaqueCallback[] callbacks) => raw(values, callbacks, []);
+    /// <summary>The value at <paramref name="values"/> (one per parameter, in order); no opaque nodes.</summary>
+    /// <example><code>var x = Sym.Var("x"); double y = Compiler.Compile(Sym.Exp(x), [x]).Evaluate([0.0]); // 1</code></example>
+    public double Evaluate(double[] values) => Evaluate(values, NodeValues.None, []);
 
-    /// <summary>Fastest path: also the flat tables of the tabulated random variables (see <see cref="Compiler.Compile(Expr, IReadOnlyList{TabulatedVariable})"/>).</summary>
-    /// <example><code>var f = Compiler.Compile(Sym.Var("x") * 2); double y = f.Evaluate([1.5], [], []); // 3</code></example>
-    public double Evaluate(double[] values, OpaqueCallback[] callbacks, double[][] tables) => raw(values, callbacks, tables);
+    /// <summary>The value, with opaque nodes from <paramref name="nodes"/>.</summary>
+    /// <example><code>var x = Sym.Var("x"); double y = Compiler.Compile(Apply.Of("f", [x]), [x]).Evaluate([2.0], new HashedNodeValues(3));</code></example>
+    public double Evaluate(double[] values, NodeValues nodes) => Evaluate(values, nodes, []);
 
-    /// <summary>Convenience: values and callbacks from an environment (same contract as the interpreter).</summary>
-    /// <example><code>double y = Compiler.Compile(Sym.Var("x") + 1).Evaluate(EvaluationEnvironment.OfSymbols(new Dictionary&lt;string, double&gt; { ["x"] = 2 })); // 3</code></example>
+    /// <summary>The value, also reading the tabulated random variables from <paramref name="tables"/> (one flat table each, in order).</summary>
+    /// <example><code>
+    /// var v = RandomVariable.Of("v", [Sym.Var("i")], []);
+    /// double y = Compiler.Compile(v * v, [Sym.Var("i")], [new TabulatedVariable("v", [1])]).Evaluate([1.0], NodeValues.None, [[3.0]]); // 9
+    /// </code></example>
+    public double Evaluate(double[] values, NodeValues nodes, double[][] tables)
+    {
+        if (values.Length != Parameters.Count)
+            throw new ArgumentException($"expected {Parameters.Count} parameter values ({string.Join(", ", Parameters.Select(p => p.Name))}), got {values.Length}", nameof(values));
+        return raw(values, nodes, tables);
+    }
+
+    /// <summary>Convenience: parameter values by name and node values from an environment (same contract as the interpreter).</summary>
+    /// <example><code>var x = Sym.Var("x"); double y = Compiler.Compile(x + 1, [x]).Evaluate(EvaluationEnvironment.OfSymbols(new Dictionary&lt;string, double&gt; { ["x"] = 2 })); // 3</code></example>
     public double Evaluate(EvaluationEnvironment env)
     {
         var values = Parameters.Select(p => env.Symbols.TryGetValue(p.Name, out var v) ? v
-            : p.Equals(Constants.Pi) ? Math.PI : throw new InvalidOperationException($"no value for the symbol {p.Name}")).ToArray();
-        var callbacks = OpaqueNames.Select(n => (OpaqueCallback)(args => env.Opaque(n, args))).ToArray();
-        return raw(values, callbacks, []);
+            : throw new InvalidOperationException($"no value for the symbol {p.Name}")).ToArray();
+        return raw(values, env.Nodes, []);
     }
 }
 
@@ -64,34 +71,38 @@ public sealed class CompiledExpression
 public sealed record TabulatedVariable(string Name, IReadOnlyList<int> Strides);
 
 /// <summary>
-/// Compiles expressions to delegates through System.Linq.Expressions. Common subexpressions are computed once,
-/// in the innermost loop scope they depend on (loop-invariant code is hoisted out of index sums).
+/// Compiles expressions to delegates through System.Linq.Expressions, against the caller's parameter list (as Math.NET
+/// Symbolics' <c>Linq.formatLambda expr args</c>). Common subexpressions are computed once, in the innermost loop scope
+/// they depend on (loop-invariant code is hoisted out of index sums). Each node kind maps to one call: functions to
+/// <see cref="NumericFunctions"/>, kernels, attention moments and named functions to their <see cref="NodeValues"/> method.
 /// </summary>
-/// <example><code>var f = Compiler.Compile(Sym.Exp(-Sym.Var("r"))); double k = f.Evaluate([0.0], []); // 1</code></example>
+/// <example><code>var r = Sym.Var("r"); var f = Compiler.Compile(Sym.Exp(-r), [r]); double k = f.Evaluate([0.0]); // 1</code></example>
 public static class Compiler
 {
-    /// <summary>Compiles e.</summary>
-    /// <example><code>CompiledExpression f = Compiler.Compile(Sym.Sin(Sym.Var("x")));</code></example>
-    public static CompiledExpression Compile(Expr e) => Compile(e, []);
-
-    /// <summary>Compiles e, reading the given random variables from flat tables (no callback, no allocation).</summary>
-    /// <example><code>
-    /// var v = RandomVariable.Of("v", [Sym.Var("i")], []);
-    /// var f = Compiler.Compile(v * v, [new TabulatedVariable("v", [1])]); double y = f.Evaluate([1.0], [], [[3.0]]); // 9
-    /// </code></example>
-    public static CompiledExpression Compile(Expr e, IReadOnlyList<TabulatedVariable> tabulated)
+    /// <summary>
+    /// Compiles e as a function of <paramref name="parameters"/> (in that order). Every free symbol of e must be a
+    /// parameter; parameters e does not use are allowed. <paramref name="tabulated"/> random variables are read from
+    /// flat tables instead of <see cref="NodeValues.Function"/>.
+    /// </summary>
+    /// <example><code>var (x, y) = (Sym.Var("x"), Sym.Var("y")); CompiledExpression f = Compiler.Compile(Sym.Sin(x) * y, [y, x]); double v = f.Evaluate([2.0, 0.0]); // 0</code></example>
+    public static CompiledExpression Compile(Expr e, IReadOnlyList<Symbol> parameters, IReadOnlyList<TabulatedVariable>? tabulated = null)
     {
-        var parameters = FreeSymbols.Of(e).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        var opaque = new List<string>();
+        tabulated ??= [];
+        var list = parameters.ToList();
+        if (list.Distinct().Count() != list.Count)
+            throw new ArgumentException("each parameter may appear once: " + string.Join(", ", list.Select(p => p.Name)), nameof(parameters));
+        var missing = FreeSymbols.Of(e).Where(s => !list.Contains(s)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"the expression depends on {string.Join(", ", missing)}, which are not among the parameters", nameof(parameters));
         var values = LExpr.Parameter(typeof(double[]), "values");
-        var callbacks = LExpr.Parameter(typeof(OpaqueCallback[]), "callbacks");
+        var nodes = LExpr.Parameter(typeof(NodeValues), "nodes");
         var tables = LExpr.Parameter(typeof(double[][]), "tables");
         var top = new Scope(null, null);
-        var context = new Context(parameters, opaque, values, callbacks, tables, tabulated, top);
+        var context = new Context(list, values, nodes, tables, tabulated, top);
         var result = context.Emit(e, top);
         var body = LExpr.Block(top.Variables, [.. top.Statements, result]);
-        var lambda = LExpr.Lambda<Func<double[], OpaqueCallback[], double[][], double>>(body, values, callbacks, tables);
-        return new CompiledExpression(parameters, opaque, lambda.Compile());
+        var lambda = LExpr.Lambda<Func<double[], NodeValues, double[][], double>>(body, values, nodes, tables);
+        return new CompiledExpression(list, context.UsesNodeValues, lambda.Compile());
     }
 
     private sealed class Scope(Scope? parent, Symbol? index)
@@ -105,23 +116,28 @@ public static class Compiler
         public int Depth => Parent is null ? 0 : Parent.Depth + 1;
     }
 
-    private sealed class Context(List<Symbol> parameters, List<string> opaque, ParameterExpression values, ParameterExpression callbacks,
+    private sealed class Context(List<Symbol> parameters, ParameterExpression values, ParameterExpression nodes,
         ParameterExpression tables, IReadOnlyList<TabulatedVariable> tabulated, Scope top)
     {
         private readonly Dictionary<string, ParameterExpression> tableVariables = [];
-        private readonly Dictionary<(string, int), ParameterExpression> scratch = [];
+
+        public bool UsesNodeValues { get; private set; }
 
         private static readonly MethodInfo Pow = typeof(Math).GetMethod(nameof(Math.Pow))!;
         private static readonly MethodInfo IntPow = typeof(Evaluator).GetMethod(nameof(Evaluator.IntPow), BindingFlags.Static | BindingFlags.NonPublic)!;
         private static readonly MethodInfo Eval1 = typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Evaluate1))!;
         private static readonly MethodInfo Eval2 = typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Evaluate2))!;
-        private static readonly MethodInfo Invoke = typeof(OpaqueCallback).GetMethod("Invoke")!;
+        private static readonly MethodInfo KernelValue = typeof(NodeValues).GetMethod(nameof(NodeValues.Kernel))!;
+        private static readonly MethodInfo MomentValue = typeof(NodeValues).GetMethod(nameof(NodeValues.AttentionMoment))!;
+        private static readonly MethodInfo FunctionValue = typeof(NodeValues).GetMethod(nameof(NodeValues.Function))!;
+        private static readonly MethodInfo Arguments = typeof(NodeArguments).GetMethod(nameof(NodeArguments.Create), BindingFlags.Static | BindingFlags.NonPublic)!;
 
         public LExpr Emit(Expr e, Scope current)
         {
             switch (e)
             {
                 case Number n: return LExpr.Constant(n.ToDouble());
+                case MathConstant c: return LExpr.Constant(c.Value);
                 case Symbol s:
                     for (var sc = current; sc is not null; sc = sc.Parent)
                         if (s.Equals(sc.Index)) return sc.IndexVariable!;
@@ -162,10 +178,19 @@ public static class Compiler
                     return f.Args.Count == 1
                         ? LExpr.Call(Eval1, kind, Emit(f.Args[0], scope))
                         : LExpr.Call(Eval2, kind, Emit(f.Args[0], scope), Emit(f.Args[1], scope));
-                case Kernel kn: return Call("k", [kn.Token, kn.A, kn.B], scope);
-                case Apply a: return Call(a.Name, a.Args, scope);
+                case Kernel kn:
+                    UsesNodeValues = true;
+                    return LExpr.Call(nodes, KernelValue, Emit(kn.Token, scope), Emit(kn.A, scope), Emit(kn.B, scope));
+                case AttentionMoment m:
+                    UsesNodeValues = true;
+                    return LExpr.Call(nodes, MomentValue, LExpr.Constant(m.Degree), Pack(m.Children, scope));
+                case Apply a:
+                    UsesNodeValues = true;
+                    return LExpr.Call(nodes, FunctionValue, LExpr.Constant(a.Name), Pack(a.Args, scope));
                 case RandomVariable r when tabulated.FirstOrDefault(t => t.Name == r.Name) is { } table: return Lookup(table, r.Children, scope);
-                case RandomVariable r: return Call(r.Name, r.Children, scope);
+                case RandomVariable r:
+                    UsesNodeValues = true;
+                    return LExpr.Call(nodes, FunctionValue, LExpr.Constant(r.Name), Pack(r.Children, scope));
                 case KroneckerDelta d:
                     return LExpr.Condition(LExpr.Equal(Emit(d.I, scope), Emit(d.J, scope)), LExpr.Constant(1.0), LExpr.Constant(0.0));
                 case IndexSum i: return Loop(i, scope);
@@ -175,21 +200,13 @@ public static class Compiler
             }
         }
 
-        private LExpr Call(string name, IReadOnlyList<Expr> args, Scope scope)
+        // The arguments travel by value (a NodeArguments struct), so no callback sees a buffer that later calls refill.
+        private LExpr Pack(IReadOnlyList<Expr> args, Scope scope)
         {
-            int slot = opaque.IndexOf(name);
-            if (slot < 0) { slot = opaque.Count; opaque.Add(name); }
-            // One argument array per (name, arity), allocated once per evaluation and refilled at each call
-            // (callbacks must not keep it).
-            if (!scratch.TryGetValue((name, args.Count), out var buffer))
-            {
-                buffer = LExpr.Variable(typeof(double[]), "args_" + name);
-                top.Variables.Add(buffer);
-                top.Statements.Insert(0, LExpr.Assign(buffer, LExpr.NewArrayBounds(typeof(double), LExpr.Constant(args.Count))));
-                scratch[(name, args.Count)] = buffer;
-            }
-            var fill = args.Select((a, k) => (LExpr)LExpr.Assign(LExpr.ArrayAccess(buffer, LExpr.Constant(k)), Emit(a, scope))).ToList();
-            return LExpr.Block([.. fill, LExpr.Call(LExpr.ArrayIndex(callbacks, LExpr.Constant(slot)), Invoke, buffer)]);
+            if (args.Count > NodeArguments.Capacity) throw new NotSupportedException($"a node with {args.Count} arguments (at most {NodeArguments.Capacity})");
+            var items = new List<LExpr> { LExpr.Constant(args.Count) };
+            for (int k = 0; k < NodeArguments.Capacity; k++) items.Add(k < args.Count ? Emit(args[k], scope) : LExpr.Constant(0.0));
+            return LExpr.Call(Arguments, items);
         }
 
         private LExpr Lookup(TabulatedVariable table, IReadOnlyList<Expr> args, Scope scope)

@@ -3,10 +3,11 @@
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// An opaque deterministic function applied to arguments, such as the attention moments M2(t, xa, xb) and
-/// M4(t, u, xa, xb, xc, xd). Numeric evaluation calls back into the environment by <see cref="Name"/>.
+/// An opaque deterministic function of its arguments, known only by name (test functions, placeholders). The
+/// network's own opaque quantities have typed nodes instead: <see cref="Kernel"/> and <see cref="AttentionMoment"/>.
+/// Numeric evaluation asks <see cref="NodeValues.Function"/> by <see cref="Name"/>.
 /// </summary>
-/// <example><code>Expr m2 = Apply.Of("M2", [Sym.Var("x1"), Sym.Var("x2")]); // M2(x1, x2)</code></example>
+/// <example><code>Expr f = Apply.Of("f", [Sym.Var("x1"), Sym.Var("x2")]); // f(x1, x2)</code></example>
 public sealed record Apply : Expr
 {
     private Apply(string name, ExprList args)
@@ -36,46 +37,4 @@ public sealed record Apply : Expr
     /// <summary>The application.</summary>
     /// <example><code>Apply f = Apply.Of("f", [Sym.Var("x")]);</code></example>
     public static Apply Of(string name, IEnumerable<Expr> args) => new(name, args.ToExprList());
-}
-
-/// <summary>
-/// A random-feature kernel k_t(xa, xb) (THEORY section 1): token 0 is the query kernel k0, tokens 1..T the token
-/// kernels. Symmetric in its points, which are kept sorted.
-/// </summary>
-/// <example><code>Kernel k = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")); // k_1(x1, x2)</code></example>
-public sealed record Kernel : Expr
-{
-    private Kernel(Expr token, Expr a, Expr b)
-    {
-        Token = token;
-        A = a;
-        B = b;
-        SymbolMask = token.SymbolMask | a.SymbolMask | b.SymbolMask;
-    }
-
-    /// <summary>The token (0 for the query), a number or an index symbol.</summary>
-    /// <example><code>Expr t = Kernel.Of(2, Sym.Var("x1"), Sym.Var("x2")).Token; // 2</code></example>
-    public Expr Token { get; }
-
-    /// <summary>First point.</summary>
-    /// <example><code>Expr a = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")).A;</code></example>
-    public Expr A { get; }
-
-    /// <summary>Second point.</summary>
-    /// <example><code>Expr b = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")).B;</code></example>
-    public Expr B { get; }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<Expr> Children => [Token, A, B];
-
-    /// <inheritdoc />
-    public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children[0], children[1], children[2]);
-
-    /// <inheritdoc />
-    public override bool IsRandom => false;
-
-    /// <summary>k_token(a, b), points sorted because k(x - y) is even.</summary>
-    /// <example><code>Kernel k = Kernel.Of(0, Sym.Var("x1"), Sym.Var("x1")); // the query kernel at one point</code></example>
-    public static Kernel Of(Expr token, Expr a, Expr b) =>
-        ExprOrder.Instance.Compare(a, b) <= 0 ? new Kernel(token, a, b) : new Kernel(token, b, a);
 }

@@ -11,6 +11,7 @@ public static class Assumptions
     {
         Number n => n.Numerator.Sign > 0,
         Symbol s => s.IsPositive,
+        MathConstant => true,
         Product p => p.Coefficient.Numerator.Sign > 0 && p.Factors.All(IsPositive),
         Power pw => IsPositive(pw.Base) || pw.Exponent is Number { IsInteger: true } n2 && n2.Numerator.IsEven && IsNonZeroReal(pw.Base),
         Sum s => s.Terms.All(IsPositive),

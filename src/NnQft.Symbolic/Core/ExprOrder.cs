@@ -15,9 +15,11 @@ public sealed class ExprOrder : IComparer<Expr>
     private static int Rank(Expr e) => e switch
     {
         Number => 0,
-        Symbol => 1,
+        // A constant sorts among the symbols by its name (pi between p and q), as the symbol it replaced did.
+        Symbol or MathConstant => 1,
         Kernel => 2,
-        Apply => 3,
+        // Attention moments sort with named functions (by their M2/M4/... name, then arguments).
+        Apply or AttentionMoment => 3,
         RandomVariable => 4,
         KroneckerDelta => 5,
         FunctionCall => 6,
@@ -46,8 +48,14 @@ public sealed class ExprOrder : IComparer<Expr>
         {
             (Number a, Number b) => a.CompareValue(b),
             (Symbol a, Symbol b) => NaturalCompare(a.Name, b.Name),
+            (MathConstant a, MathConstant b) => a.Kind.CompareTo(b.Kind),
+            (MathConstant a, Symbol b) => Chain(NaturalCompare(a.Name, b.Name), () => -1),
+            (Symbol a, MathConstant b) => Chain(NaturalCompare(a.Name, b.Name), () => 1),
             (Kernel a, Kernel b) => Lex([a.Token, a.A, a.B], [b.Token, b.A, b.B]),
             (Apply a, Apply b) => Chain(NaturalCompare(a.Name, b.Name), () => Lex(a.Args, b.Args)),
+            (AttentionMoment a, AttentionMoment b) => Chain(a.Degree.CompareTo(b.Degree), () => Lex(a.Children, b.Children)),
+            (AttentionMoment a, Apply b) => Chain(NaturalCompare("M" + a.Degree, b.Name), () => -1),
+            (Apply a, AttentionMoment b) => Chain(NaturalCompare(a.Name, "M" + b.Degree), () => 1),
             (RandomVariable a, RandomVariable b) => Chain(NaturalCompare(a.Name, b.Name), () => Chain(Lex(a.Points, b.Points), () => Lex(a.Indices, b.Indices))),
             (KroneckerDelta a, KroneckerDelta b) => Lex([a.I, a.J], [b.I, b.J]),
             (FunctionCall a, FunctionCall b) => Chain(a.Kind.CompareTo(b.Kind), () => Lex(a.Args, b.Args)),

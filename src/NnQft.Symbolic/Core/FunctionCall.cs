@@ -102,11 +102,11 @@ public sealed record FunctionCall : Expr
     public static Expr Log(Expr x) => Of(FunctionKind.Log, [x]);
 }
 
-/// <summary>Named mathematical constants (opaque symbols with known numeric values).</summary>
+/// <summary>Named mathematical constants (typed leaves, see <see cref="MathConstant"/>).</summary>
 /// <example><code>Expr area = Constants.Pi * Expr.Pow(Sym.Var("r"), 2);</code></example>
 public static class Constants
 {
     /// <summary>pi.</summary>
     /// <example><code>Expr circumference = 2 * Constants.Pi * Sym.Var("r");</code></example>
-    public static Symbol Pi { get; } = Symbol.Positive("pi");
+    public static MathConstant Pi => MathConstant.Pi;
 }

@@ -115,7 +115,7 @@ public static class AttentionMomentSymbols
                 points.Add(pts[k + 1]);
             }
         }
-        return Apply.Of("M" + points.Count, [.. tokens, .. points]);
+        return AttentionMoment.Paired(tokens.Select((t, k) => (t, points[2 * k], points[2 * k + 1])));
     }
 
     private static IEnumerable<int[]> Permutations(int n)

@@ -14,10 +14,10 @@ public static class Evaluator
         switch (e)
         {
             case Number n: return n.ToDouble();
+            case MathConstant c: return c.Value;
             case Symbol s:
                 if (bound.TryGetValue(s.Name, out var b)) return b;
                 if (env.Symbols.TryGetValue(s.Name, out var v)) return v;
-                if (s.Equals(Constants.Pi)) return Math.PI;
                 throw new InvalidOperationException($"no value for the symbol {s.Name}");
             case Sum sum:
                 double acc = 0;
@@ -29,9 +29,10 @@ public static class Evaluator
                 return prod;
             case Power pw: return Pow(Eval(pw.Base, env, bound), pw.Exponent, Eval(pw.Exponent, env, bound));
             case FunctionCall f: return NumericFunctions.Evaluate(f.Kind, f.Args.Select(a => Eval(a, env, bound)).ToArray());
-            case Kernel k: return env.Opaque("k", [Eval(k.Token, env, bound), Eval(k.A, env, bound), Eval(k.B, env, bound)]);
-            case Apply a: return env.Opaque(a.Name, a.Args.Select(x => Eval(x, env, bound)).ToArray());
-            case RandomVariable r: return env.Opaque(r.Name, r.Children.Select(x => Eval(x, env, bound)).ToArray());
+            case Kernel k: return env.Nodes.Kernel(Eval(k.Token, env, bound), Eval(k.A, env, bound), Eval(k.B, env, bound));
+            case AttentionMoment m: return env.Nodes.AttentionMoment(m.Degree, Arguments(m.Children, env, bound));
+            case Apply a: return env.Nodes.Function(a.Name, Arguments(a.Args, env, bound));
+            case RandomVariable r: return env.Nodes.Function(r.Name, Arguments(r.Children, env, bound));
             case KroneckerDelta d: return Eval(d.I, env, bound) == Eval(d.J, env, bound) ? 1 : 0;
             case IndexSum i:
                 long lo = checked((long)Math.Round(Eval(i.Lower, env, bound))), hi = checked((long)Math.Round(Eval(i.Upper, env, bound)));
@@ -49,6 +50,14 @@ public static class Evaluator
                 return env.OpaqueNode(closed);
             default: throw new NotSupportedException(e.GetType().Name);
         }
+    }
+
+    private static NodeArguments Arguments(IReadOnlyList<Expr> args, EvaluationEnvironment env, Dictionary<string, double> bound)
+    {
+        Span<double> values = stackalloc double[NodeArguments.Capacity];
+        if (args.Count > values.Length) throw new NotSupportedException($"a node with {args.Count} arguments (at most {NodeArguments.Capacity})");
+        for (int k = 0; k < args.Count; k++) values[k] = Eval(args[k], env, bound);
+        return NodeArguments.Of(values[..args.Count]);
     }
 
     /// <summary>x^y with exact handling of integer exponents of negative bases.</summary>

@@ -12,7 +12,7 @@ public static class Differentiation
         if (!FreeSymbols.Contains(e, x)) return Number.Zero;
         switch (e)
         {
-            // d x / d x = 1 (other symbols and numbers were caught above).
+            // d x / d x = 1 (other symbols, numbers and constants were caught above).
             case Symbol: return Number.One;
             // Linearity.
             case Sum s: return Sum.Of(s.Terms.Select(t => Derivative(t, x)));
@@ -38,7 +38,8 @@ public static class Differentiation
                     Cumulant.Of(c.Args.Select((a, j) => j == k ? Derivative(a, x) : a).ToList())));
             // Integer-valued indices do not vary.
             case KroneckerDelta: return Number.Zero;
-            case Kernel or Apply or RandomVariable:
+            // Opaque in their point and token arguments.
+            case Kernel or AttentionMoment or Apply or RandomVariable:
                 throw new NotSupportedException($"the derivative of the opaque {e} with respect to {x.Name} is unknown");
             default: throw new NotSupportedException(e.GetType().Name);
         }

@@ -34,23 +34,12 @@ public static class Equality
         {
             var values = new Dictionary<string, double>();
             foreach (var s in symbols)
-                // pi is a constant, not a free variable: a random value would refute true identities such as arcsin(1) = pi/2.
-                values[s.Name] = s == Constants.Pi ? Math.PI : s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
-            var salt = rng.Next();
-            var env = new EvaluationEnvironment(values,
-                (name, args) => Hash(salt, name + "(" + string.Join(",", args.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + ")"),
-                node => Hash(salt, TextPrinter.Print(node)));
+                values[s.Name] = s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
+            var nodes = new HashedNodeValues(rng.Next());
+            var env = new EvaluationEnvironment(values, nodes, nodes.Opaque);
             double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
             if (!(Math.Abs(va - vb) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(va), Math.Abs(vb))))) return false;
         }
         return true;
-    }
-
-    private static double Hash(int salt, string key)
-    {
-        ulong h = 1469598103934665603UL ^ (ulong)salt;
-        foreach (char ch in key) { h ^= ch; h *= 1099511628211UL; }
-        h ^= h >> 29; h *= 0xbf58476d1ce4e5b9UL; h ^= h >> 32;
-        return 0.5 + (h >> 11) * (1.0 / (1UL << 53));
     }
 }

@@ -14,7 +14,7 @@ public static class Expansion
     {
         switch (e)
         {
-            case Number or Symbol or Kernel or KroneckerDelta or RandomVariable: return e;
+            case Number or MathConstant or Symbol or Kernel or KroneckerDelta or RandomVariable: return e;
             case Sum s: return Sum.Of(s.Terms.Select(Expand));
             case Product p: return ExpandProduct(p.Children.Select(Expand).ToList());
             case Power pw:
@@ -24,7 +24,7 @@ public static class Expansion
                 return Power.Of(b, Expand(pw.Exponent));
             case IndexSum i: return IndexSum.Of(Expand(i.Body), i.Index, i.Lower, i.Upper);
             // Opaque nodes: expand inside (expectations and cumulants are linear, so this is safe).
-            case FunctionCall or Apply or Expectation or Cumulant: return e.Rebuild(e.Children.Select(Expand).ToList());
+            case FunctionCall or Apply or AttentionMoment or Expectation or Cumulant: return e.Rebuild(e.Children.Select(Expand).ToList());
             default: throw new NotSupportedException(e.GetType().Name);
         }
     }

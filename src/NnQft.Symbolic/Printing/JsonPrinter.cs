@@ -6,7 +6,7 @@ namespace NnQft.Symbolic;
 
 /// <summary>
 /// The expression as a JSON tree of nested objects: <c>{"op": "add", "args": [...]}</c>; ops add, mul, pow,
-/// number (value "p/q"), symbol (name), function (name, args), kernel (token, args), apply (name, args),
+/// number (value "p/q"), symbol (name), constant (name), function (name, args), kernel (token, args), apply (name, args),
 /// random (name, indices, points), delta (args), sum (index, lower, upper, body), expectation (args), cumulant (args).
 /// </summary>
 /// <example><code>string json = JsonPrinter.Print(Sym.Var("x") + 1);</code></example>
@@ -18,12 +18,16 @@ public static class JsonPrinter
     {
         Number n => new JsonObject { ["op"] = "number", ["value"] = n.IsInteger ? n.Numerator.ToString() : $"{n.Numerator}/{n.Denominator}" },
         Symbol s => new JsonObject { ["op"] = "symbol", ["name"] = s.Name },
+        MathConstant c => new JsonObject { ["op"] = "constant", ["name"] = c.Name },
         Sum s => Op("add", s.Terms),
         Product p => Op("mul", p.Children),
         Power pw => Op("pow", [pw.Base, pw.Exponent]),
         FunctionCall f => Named("function", FunctionNames.Sympy(f.Kind), f.Args),
         Kernel k => new JsonObject { ["op"] = "kernel", ["token"] = ToJson(k.Token), ["args"] = Array([k.A, k.B]) },
         Apply a => Named("apply", a.Name, a.Args),
+        // The pair form keeps the shape it always had: { "op": "apply", "name": "M4", "args": [tokens..., points...] }.
+        AttentionMoment { IsPaired: true } m => Named("apply", "M" + m.Degree, m.PairArguments),
+        AttentionMoment m => ToJson(m.AsExpectation()),
         RandomVariable r => new JsonObject { ["op"] = "random", ["name"] = r.Name, ["indices"] = Array(r.Indices), ["points"] = Array(r.Points) },
         KroneckerDelta d => Op("delta", [d.I, d.J]),
         IndexSum i => new JsonObject { ["op"] = "sum", ["index"] = i.Index.Name, ["lower"] = ToJson(i.Lower), ["upper"] = ToJson(i.Upper), ["body"] = ToJson(i.Body) },

@@ -39,11 +39,14 @@ public sealed partial class LatexPrinter : InfixPrinter
     protected override string Atom(Expr e) => e switch
     {
         Symbol s => Name(s.Name),
+        MathConstant { Kind: ConstantKind.Pi } => @"\pi",
         FunctionCall { Kind: FunctionKind.Abs } f => @"\left|" + Render(f.Args[0]).Text + @"\right|",
         FunctionCall { Kind: FunctionKind.BesselJ or FunctionKind.BesselK } f =>
             (f.Kind == FunctionKind.BesselJ ? "J" : "K") + "_{" + Render(f.Args[0]).Text + "}" + Parenthesise(Render(f.Args[1]).Text),
         FunctionCall f => FunctionNames.Latex(f.Kind) + Parenthesise(Args(f.Args)),
         Kernel k => "k_{" + Render(k.Token).Text + "}" + Parenthesise(Args([k.A, k.B])),
+        AttentionMoment { IsPaired: true } m => "M_{" + m.Degree + "}" + Parenthesise(Args(m.PairArguments)),
+        AttentionMoment m => Atom(m.AsExpectation()),
         Apply a => Name(a.Name) + Parenthesise(Args(a.Args)),
         RandomVariable r => Name(r.Name) + (r.Indices.Count > 0 ? "_{" + string.Join(" ", r.Indices.Select(i => Render(i).Text)) + "}" : "")
                             + (r.Points.Count > 0 ? Parenthesise(Args(r.Points)) : ""),

@@ -26,8 +26,11 @@ public sealed class SympyPrinter : InfixPrinter
     protected override string Atom(Expr e) => e switch
     {
         Symbol s => s.Name,
+        MathConstant c => c.Name,
         FunctionCall f => FunctionNames.Sympy(f.Kind) + "(" + Args(f.Args) + ")",
         Kernel k => k.Token is Number n ? "k" + n + "(" + Args([k.A, k.B]) + ")" : "k(" + Args([k.Token, k.A, k.B]) + ")",
+        AttentionMoment { IsPaired: true } m => "M" + m.Degree + "(" + Args(m.PairArguments) + ")",
+        AttentionMoment m => Atom(m.AsExpectation()),
         Apply a => a.Name + "(" + Args(a.Args) + ")",
         RandomVariable r => r.Name + "(" + Args([.. r.Indices, .. r.Points]) + ")",
         KroneckerDelta d => "KroneckerDelta(" + Args([d.I, d.J]) + ")",

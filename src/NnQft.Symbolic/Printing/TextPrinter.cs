@@ -21,8 +21,11 @@ public sealed class TextPrinter : InfixPrinter
     protected override string Atom(Expr e) => e switch
     {
         Symbol s => s.Name,
+        MathConstant c => c.Name,
         FunctionCall f => FunctionNames.Text(f.Kind) + "(" + Args(f.Args) + ")",
         Kernel k => KernelText(k),
+        AttentionMoment { IsPaired: true } m => "M" + m.Degree + "(" + Args(m.PairArguments) + ")",
+        AttentionMoment m => Atom(m.AsExpectation()),
         Apply a => a.Name + "(" + Args(a.Args) + ")",
         RandomVariable r => r.Name + (r.Indices.Count > 0 ? "_{" + Args(r.Indices).Replace(" ", "") + "}" : "") + (r.Points.Count > 0 ? "(" + Args(r.Points) + ")" : ""),
         KroneckerDelta d => "delta(" + Args([d.I, d.J]) + ")",
