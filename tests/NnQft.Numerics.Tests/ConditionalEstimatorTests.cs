@@ -14,13 +14,11 @@ public class ConditionalEstimatorTests
 
     private static Results.CorrelatorResult Estimate(MomentState state, IEnumerable<(double[] X2, double[] X4)> observations)
     {
-        var products = new double[state.Layout.Length];
         var sums = new double[state.Layout.Length];
         long n = 0;
         foreach (var (x2, x4) in observations)
         {
-            state.Layout.ProductsOfObservations(x2, x4, products);
-            for (int k = 0; k < sums.Length; k++) sums[k] += products[k];
+            state.Layout.AccumulateObservations(x2, x4, sums);
             n++;
         }
         state.AddBlock(0, sums, n);
@@ -35,13 +33,9 @@ public class ConditionalEstimatorTests
         var conditional = new MomentState(2, conditional: true);
         var layout = direct.Layout;
         var phis = Enumerable.Range(0, 50).Select(_ => new[] { random.Normal() + 0.3, Math.Exp(random.Normal()) }).ToList();
-        var products = new double[layout.Length];
+        var scratch = new double[2 + layout.Quads.Count];
         var sums = new double[layout.Length];
-        foreach (var phi in phis)
-        {
-            layout.Products(phi, products);
-            for (int k = 0; k < sums.Length; k++) sums[k] += products[k];
-        }
+        foreach (var phi in phis) layout.Accumulate(phi, sums, scratch);
         direct.AddBlock(0, sums, phis.Count);
         var expected = CorrelatorEstimator.Estimate(direct, "test", Two);
         var actual = Estimate(conditional, phis.Select(phi =>

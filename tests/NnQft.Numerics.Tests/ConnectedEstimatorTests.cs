@@ -19,13 +19,9 @@ public class ConnectedEstimatorTests
     private static (double C0000, double Se0000, double C0011) Estimate(Func<NetworkRandom, double> draw, int n, NetworkRandom random)
     {
         var state = new MomentState(2);
-        var products = new double[state.Layout.Length];
+        var scratch = new double[2 + state.Layout.Quads.Count];
         var sums = new double[state.Layout.Length];
-        for (int i = 0; i < n; i++)
-        {
-            state.Layout.Products([draw(random), draw(random)], products);
-            for (int k = 0; k < sums.Length; k++) sums[k] += products[k];
-        }
+        for (int i = 0; i < n; i++) state.Layout.Accumulate([draw(random), draw(random)], sums, scratch);
         state.AddBlock(0, sums, n);
         var result = CorrelatorEstimator.Estimate(state, "test", SampleRuns.Points([0.0], [1.0]));
         var e0000 = result.G4.Single(e => e.Index.SequenceEqual([0, 0, 0, 0]));

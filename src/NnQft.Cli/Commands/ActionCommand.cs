@@ -41,10 +41,8 @@ internal static class ActionCommand
             double? l = parse.GetValue(cutoff);
             if (l is double value && !(value > 0 && double.IsFinite(value)))
                 throw new InvalidInputException("--cutoff", "must be a finite number > 0", value.ToString(CultureInfo.InvariantCulture));
-            string? outPath = parse.GetValue(output);
-            if (outPath is not null) OutputPaths.CheckFile("--out", outPath);
-            string? figureDirectory = parse.GetValue(figures);
-            if (figureDirectory is not null) OutputPaths.CheckFolder("--figures", figureDirectory);
+            string? outPath = OutputPath.File("--out", parse.GetValue(output));
+            string? figureDirectory = parse.GetValue(figures) is string folder ? OutputPath.Folder("--figures", folder) : null;
             string? fromPath = parse.GetValue(from);
             if (fromPath is not null && parse.GetValue(points) is not null)
                 throw new InvalidInputException("--points", "cannot be combined with --from: the points come from the file");

@@ -15,7 +15,9 @@ internal static class MergeCommand
     {
         var files = new Argument<string[]>("files") { Description = "Outputs of sample (shards) or checkpoint files.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Write the merged result JSON to FILE (default: stdout)." };
-        var command = new Command("merge", "Combine shard or checkpoint results of one sample run.") { files, output };
+        var g4 = SampleCommand.G4Option();
+        g4.Description = "G4 tuples to report (default: the inputs' own selection, which must contain them): all, none or a CSV FILE.";
+        var command = new Command("merge", "Combine shard or checkpoint results of one sample run.") { files, output, g4 };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
             string? outPath = OutputPath.File("--out", parse.GetValue(output));
@@ -31,7 +33,12 @@ internal static class MergeCommand
                     throw new InvalidInputException(file, "must be a readable result file", e.Message);
                 }
             }
-            var merged = MonteCarloSampler.Merge(inputs);
+            // The tuple file's indices are checked against the points of the inputs, read from the first one.
+            string? g4Text = parse.GetValue(g4);
+            TupleSelection? report = null;
+            if (g4Text is not null && inputs.Count > 0)
+                report = TupleSelection.Parse(g4Text, 4, Numerics.Results.CorrelatorResultJson.Read(inputs[0].Item2, inputs[0].Item1).Result.Points.Count);
+            var merged = MonteCarloSampler.Merge(inputs, report);
             SampleCommand.WriteOutput(outPath, merged.ToJson());
             return CliRunner.Ok;
         }));

@@ -33,9 +33,10 @@ internal static class SampleCommand
             Description = "Seconds between checkpoint writes.", DefaultValueFactory = _ => 2.0, Hidden = true,
         };
         var output = new Option<string?>("--out") { Description = "Write the result JSON to FILE (default: stdout)." };
+        var g4 = G4Option();
         var command = new Command("sample", "Monte Carlo estimates of G2 and G4 over random attention-head networks.")
         {
-            config, points, nets, seed, method, threads, shard, checkpoint, checkpointSeconds, output,
+            config, points, nets, seed, method, threads, shard, checkpoint, checkpointSeconds, output, g4,
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
@@ -66,6 +67,7 @@ internal static class SampleCommand
                 CheckpointPath = checkpointPath,
                 CheckpointInterval = TimeSpan.FromSeconds(every),
                 Cancellation = signals.Token,
+                G4 = TupleSelection.Parse(parse.GetValue(g4) ?? "all", 4, pointSet.Count),
             };
             // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
             if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
@@ -86,6 +88,13 @@ internal static class SampleCommand
         }));
         return command;
     }
+
+    /// <summary>The <c>--g4 all|none|FILE</c> option of docs/cli.md section 5 (sample and merge).</summary>
+    public static Option<string?> G4Option() => new("--g4")
+    {
+        Description = "G4 tuples to estimate: all, none (G2 only) or a CSV FILE of 4 zero-based point indices per line.",
+        HelpName = "all|none|FILE",
+    };
 
     /// <summary>Writes to stdout, or to a file via a temporary file and a rename, so nothing is half-written.</summary>
     public static void WriteOutput(string? path, string text)

@@ -21,7 +21,11 @@ namespace NnQft.Numerics.Estimation;
 /// </summary>
 internal static class CorrelatorEstimator
 {
-    public static CorrelatorResult Estimate(MomentState state, string method, PointSet points)
+    /// <summary>
+    /// The estimates of the state's accumulators; G4 lists the tuples of <paramref name="report"/> (default: every
+    /// tuple the state accumulates), which must be a part of the state's selection.
+    /// </summary>
+    public static CorrelatorResult Estimate(MomentState state, string method, PointSet points, TupleSelection? report = null)
     {
         var layout = state.Layout;
         int p = layout.PointCount;
@@ -30,14 +34,6 @@ internal static class CorrelatorEstimator
         double varianceScale = n >= 2 ? 1.0 / (n - 1) : 0.0; // sample variance / n = (mean-square deviation) / (n - 1)
         double Mean2(int pair) => m[layout.PairStart + pair];
         double Mean4(int quad) => m[layout.QuadStart + quad];
-        // E[X_u X_v] for pairs u, v: the quad (direct: X_ab X_cd = phi_a phi_b phi_c phi_d) or the pair-product block.
-        double MeanPairProduct(int u, int v)
-        {
-            if (layout.Conditional) return m[layout.PairProductStart + layout.PairProductOf[u, v]];
-            var (a, b) = layout.Pairs[u];
-            var (c, d) = layout.Pairs[v];
-            return Mean4(layout.QuadOf(a, b, c, d));
-        }
 
         var g2 = new double[p][];
         var g2Err = new double[p][];
@@ -47,19 +43,25 @@ internal static class CorrelatorEstimator
             g2Err[a] = new double[p];
             for (int b = 0; b < p; b++)
             {
-                int pair = layout.PairOf[a, b];
+                int pair = layout.PairOf(a, b);
                 double mean = Mean2(pair);
-                double second = MeanPairProduct(pair, pair);
+                double second = m[layout.PairSquareStart + pair];
                 g2[a][b] = mean;
                 g2Err[a][b] = StdErr(second - mean * mean, varianceScale);
             }
         }
 
+        var quads = report is null || report.Equals(layout.Selection)
+            ? Enumerable.Range(0, layout.Quads.Count)
+            : report.Tuples(p).Select(t => layout.QuadOf(t[0], t[1], t[2], t[3]));
         var g4 = new List<G4Entry>(layout.Quads.Count);
         Span<double> coefficient = stackalloc double[7];
         Span<int> pairOfTerm = stackalloc int[7];
-        for (int q = 0; q < layout.Quads.Count; q++)
+        foreach (int q in quads)
         {
+            if (q < 0) throw new ArgumentException("the reported tuples must be part of the accumulated selection", nameof(report));
+            // E[X_u X_v] for two of this quad's pairs (u, v = positions 0..5).
+            double MeanPairProduct(int s, int s2) => m[layout.QuadPairProducts[q, s * 6 + s2]];
             double m4 = Mean4(q);
             double m8 = m[layout.SquareStart + q];
             double pairingSum = 0;
@@ -70,7 +72,7 @@ internal static class CorrelatorEstimator
             else
             {
                 double productMeans = 0;
-                for (int s = 0; s < 6; s += 2) productMeans += MeanPairProduct(layout.QuadPairs[q, s], layout.QuadPairs[q, s + 1]);
+                for (int s = 0; s < 6; s += 2) productMeans += MeanPairProduct(s, s + 1);
                 connected = m4 - (n * pairingSum - productMeans) / (n - 1.0);
             }
 
@@ -81,7 +83,7 @@ internal static class CorrelatorEstimator
             {
                 int partner = s ^ 1;
                 coefficient[s + 1] = -Mean2(layout.QuadPairs[q, partner]);
-                pairOfTerm[s + 1] = layout.QuadPairs[q, s];
+                pairOfTerm[s + 1] = s;
             }
             double variance = 0;
             for (int u = 0; u < 7; u++)
@@ -94,12 +96,12 @@ internal static class CorrelatorEstimator
                         int s = (u == 0 ? v : u) - 1;
                         cov = m[layout.HexStart + layout.QuadHexes[q, s]] - m4 * Mean2(layout.QuadPairs[q, s]);
                     }
-                    else cov = MeanPairProduct(pairOfTerm[u], pairOfTerm[v]) - Mean2(pairOfTerm[u]) * Mean2(pairOfTerm[v]);
+                    else cov = MeanPairProduct(pairOfTerm[u], pairOfTerm[v]) - Mean2(layout.QuadPairs[q, pairOfTerm[u]]) * Mean2(layout.QuadPairs[q, pairOfTerm[v]]);
                     variance += coefficient[u] * coefficient[v] * cov;
                 }
             g4.Add(new G4Entry(layout.Quads[q].ToArray(), m4, StdErr(m8 - m4 * m4, varianceScale), connected, StdErr(variance, varianceScale)));
         }
-        return new CorrelatorResult(method, n, state.Seconds, points.ToLists(), new G2Table(g2, g2Err), g4);
+        return new CorrelatorResult(method, n, state.Seconds, points.ToLists(), new G2Table(g2, g2Err), g4, report ?? layout.Selection);
     }
 
     private static double StdErr(double variance, double scale) => Math.Sqrt(Math.Max(variance, 0) * scale);

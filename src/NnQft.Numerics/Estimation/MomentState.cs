@@ -8,10 +8,16 @@ namespace NnQft.Numerics.Estimation;
 /// </summary>
 internal sealed class MomentState
 {
-    public MomentState(int pointCount, bool conditional = false)
+    public MomentState(MomentLayout layout)
     {
-        Layout = new MomentLayout(pointCount, conditional);
+        Layout = layout;
         Sums = new ExactSum[Layout.Length];
+    }
+
+    /// <summary>A state accumulating every G4 tuple (tests and small runs).</summary>
+    public MomentState(int pointCount, bool conditional = false)
+        : this(new MomentLayout(pointCount, Model.TupleSelection.All(4), conditional))
+    {
     }
 
     public MomentLayout Layout { get; }
@@ -36,7 +42,8 @@ internal sealed class MomentState
     /// <summary>Adds another state over disjoint blocks; false when a block appears in both.</summary>
     public bool TryMerge(MomentState other)
     {
-        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount) return false;
+        if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount
+            || !other.Layout.Selection.Equals(Layout.Selection)) return false;
         foreach (var (s, e) in other.Blocks.Ranges)
             foreach (var (s2, e2) in Blocks.Ranges)
                 if (s < e2 && s2 < e) return false;

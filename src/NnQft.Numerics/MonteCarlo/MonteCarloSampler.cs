@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Globalization;
-using System.Numerics.Tensors;
 using NnQft.Model;
 using NnQft.Numerics.Estimation;
 using NnQft.Numerics.Results;
@@ -40,7 +39,8 @@ public static class MonteCarloSampler
         long totalBlocks = (options.Networks + BlockSize - 1) / BlockSize;
         long firstBlock = totalBlocks * (options.ShardIndex - 1) / options.ShardCount;
         long endBlock = totalBlocks * options.ShardIndex / options.ShardCount;
-        var state = LoadCheckpoint(options, identity) ?? new MomentState(options.Points.Count, options.ObservationSamplers is not null);
+        var state = LoadCheckpoint(options, identity)
+            ?? new MomentState(new MomentLayout(options.Points.Count, options.G4, options.ObservationSamplers is not null));
         var todo = new List<long>();
         long shardNetworks = 0;
         for (long b = firstBlock; b < endBlock; b++)
@@ -62,13 +62,14 @@ public static class MonteCarloSampler
 
     /// <summary>
     /// Combines outputs of <c>sample</c> (shards) or checkpoints of the same run over disjoint blocks into one
-    /// result. <paramref name="inputs"/> holds (file name for messages, file text).
+    /// result. <paramref name="inputs"/> holds (file name for messages, file text). The result keeps the inputs' G4
+    /// selection, or lists <paramref name="g4"/> when given, which must be part of it (<c>merge --g4</c>).
     /// </summary>
     /// <example><code>
     /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_024, ShardCount = 2 };
     /// var merged = MonteCarloSampler.Merge([("1", MonteCarloSampler.Sample(o).ToJson()), ("2", MonteCarloSampler.Sample(o with { ShardIndex = 2 }).ToJson())]);
     /// </code></example>
-    public static SampleOutcome Merge(IReadOnlyList<(string Source, string Json)> inputs)
+    public static SampleOutcome Merge(IReadOnlyList<(string Source, string Json)> inputs, TupleSelection? g4 = null)
     {
         if (inputs.Count == 0) throw new InvalidInputException("merge", "needs at least one result file");
         MomentState? total = null;
@@ -85,15 +86,23 @@ public static class MonteCarloSampler
                 identity = decoded.Identity;
                 continue;
             }
+            if (decoded.Identity != identity && RunIdentity.WithoutG4(decoded.Identity) == RunIdentity.WithoutG4(identity))
+                throw new InvalidInputException(source,
+                    $"selects other G4 tuples (--g4 {Describe(decoded.State.Layout.Selection)}) than the first file (--g4 {Describe(total.Layout.Selection)}); only runs with the same --g4 merge");
             if (decoded.Identity != identity)
                 throw new InvalidInputException(source, "belongs to a different run (architecture, points, seed, method or nets differ) than the first file");
             if (!total.TryMerge(decoded.State))
                 throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
         }
         var points = RunIdentity.Points(identity);
-        var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points);
+        var selection = total!.Layout.Selection;
+        if (g4 is not null && !selection.Contains(g4, points.Count))
+            throw new InvalidInputException("--g4", $"must be part of the inputs' selection (--g4 {Describe(selection)}): merge can only report tuples the runs accumulated", Describe(g4));
+        var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points, g4);
         return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
     }
+
+    private static string Describe(TupleSelection s) => s.Kind == SelectionKind.Listed ? $"FILE with {s.Count(0)} tuples" : s.Canonical();
 
     private static long BlockNetworks(long block, long networks) => Math.Min(BlockSize, networks - block * BlockSize);
 
@@ -101,7 +110,7 @@ public static class MonteCarloSampler
     {
         o.Architecture.Validated();
         o.Points.ValidatedFor(o.Architecture, "--points");
-        _ = new MomentLayout(o.Points.Count);
+        CheckMemory(o);
         if (o.Networks < 1) throw new InvalidInputException("--nets", "must be an integer >= 1", Show(o.Networks));
         if (o.Threads < 1) throw new InvalidInputException("--threads", "must be an integer >= 1", Show(o.Threads));
         if (o.BlocksPerBatch < 1) throw new InvalidInputException("batch", "must be an integer >= 1", Show(o.BlocksPerBatch));
@@ -109,6 +118,8 @@ public static class MonteCarloSampler
             throw new InvalidInputException("--shard", "must be k/n with 1 <= k <= n", $"{o.ShardIndex}/{o.ShardCount}");
         if (o.Method == SamplingMethod.RaoBlackwell)
         {
+            if (!o.G4.IsAll)
+                throw new InvalidInputException("--g4", "raoBlackwell observes every G4 tuple: use --g4 all with it (or --method exact)", o.G4.Kind == SelectionKind.None ? "none" : "FILE");
             // The conditional moments are derived by the symbolic engine, which this module does not reference.
             if (o.ObservationSamplers is null)
                 throw new InvalidInputException("--method", "raoBlackwell needs its observation sampler (NnQft.Hybrid RaoBlackwellSampling.Options)", "raoBlackwell");
@@ -130,6 +141,25 @@ public static class MonteCarloSampler
     // Kernel or feature values that overflow (valid but extreme coordinates, length scales or cutoffs).
     private static InvalidInputException Overflow(ArithmeticException e) =>
         new("--points", "give kernel values that overflow the double range: coordinates times frequencies (1 / lengthScale, or cutoff) are too large; scale them down", e.Message);
+
+    // The limit on points and tuples is memory, checked before anything is allocated (docs/cli.md section 5).
+    private static void CheckMemory(SampleOptions o)
+    {
+        int p = o.Points.Count;
+        if (p > MomentLayout.MaxPoints)
+            throw new InvalidInputException("--points", $"must hold 1..{MomentLayout.MaxPoints} points", Show(p));
+        long quads = o.G4.Count(p);
+        double need = MomentLayout.EstimatedBytes(p, quads, o.Threads);
+        double available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (need > 0.8 * available || quads > int.MaxValue / 64)
+        {
+            string what = o.G4.IsNone ? $"G2 over {p} points" : $"{quads} G4 tuples over {p} points";
+            throw new InvalidInputException(o.G4.IsNone ? "--points" : "--g4",
+                $"{what} needs about {need / 1e9:F1} GB of accumulators, more than the {0.8 * available / 1e9:F1} GB available; "
+                + (o.G4.IsNone ? "use fewer points" : "choose --g4 none or a file of the tuples wanted"),
+                o.G4.IsNone ? Show(p) : Describe(o.G4));
+        }
+    }
 
     private static string Show(long v) => v.ToString(CultureInfo.InvariantCulture);
 
@@ -215,9 +245,9 @@ public static class MonteCarloSampler
             if (observer is not null && observer.PointCount != layout.PointCount)
                 throw new InvalidOperationException($"the observation sampler has {observer.PointCount} points, the run {layout.PointCount}");
             var phi = new double[options.Points.Count];
-            var x2 = new double[layout.Pairs.Count];
+            var x2 = observer is null ? [] : new double[layout.Pairs.Count];
             var x4 = new double[layout.Quads.Count];
-            var products = new double[layout.Length];
+            var scratch = observer is null ? new double[phi.Length + layout.Quads.Count] : [];
             var sums = new double[layout.Length];
             int batch = options.BlocksPerBatch;
             var cancellation = options.Cancellation;
@@ -240,15 +270,14 @@ public static class MonteCarloSampler
                         {
                             observer.Observe(net, x2, x4);
                             FiniteValues.CheckObservations(x2, x4, net);
-                            layout.ProductsOfObservations(x2, x4, products);
+                            layout.AccumulateObservations(x2, x4, sums);
                         }
                         else
                         {
                             sampler!.Sample(net, phi);
                             FiniteValues.CheckOutputs(phi, net, options.Points);
-                            layout.Products(phi, products);
+                            layout.Accumulate(phi, sums, scratch);
                         }
-                        TensorPrimitives.Add(sums, products, sums);
                     }
                     FiniteValues.CheckBlockSums(sums, block);
                     long doneNow;

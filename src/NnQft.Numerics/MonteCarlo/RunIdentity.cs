@@ -6,7 +6,7 @@ using NnQft.Model;
 namespace NnQft.Numerics.MonteCarlo;
 
 /// <summary>
-/// What a run's numbers belong to: architecture, points, seed, method, total networks and block size, as one
+/// What a run's numbers belong to: architecture, points, G4 selection, seed, method, total networks and block size, as one
 /// canonical JSON string. Checkpoints and shard states carry it; resuming or merging refuses a different one.
 /// </summary>
 internal static class RunIdentity
@@ -27,6 +27,7 @@ internal static class RunIdentity
                 w.WriteEndArray();
             }
             w.WriteEndArray();
+            w.WriteString("g4", o.G4.Canonical());
             w.WriteNumber("seed", o.Seed);
             w.WriteString("method", Sampling.SamplingMethodNames.Name(o.Method));
             w.WriteNumber("nets", o.Networks);
@@ -41,6 +42,23 @@ internal static class RunIdentity
     {
         using var doc = JsonDocument.Parse(identity);
         return doc.RootElement.GetProperty("method").GetString() ?? "";
+    }
+
+    /// <summary>The G4 selection recorded in an identity string.</summary>
+    public static TupleSelection G4(string identity)
+    {
+        using var doc = JsonDocument.Parse(identity);
+        var root = doc.RootElement;
+        int points = root.GetProperty("points").GetArrayLength();
+        return TupleSelection.FromCanonical(root.GetProperty("g4").GetString() ?? "", 4, points);
+    }
+
+    /// <summary>The identity with its G4 selection left out (to tell a different selection from a different run).</summary>
+    public static string WithoutG4(string identity)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(identity)!.AsObject();
+        node.Remove("g4");
+        return node.ToJsonString();
     }
 
     /// <summary>The points recorded in an identity string.</summary>

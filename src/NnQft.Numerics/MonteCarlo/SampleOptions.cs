@@ -24,6 +24,13 @@ public sealed record SampleOptions(Architecture Architecture, PointSet Points)
     /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Method = SamplingMethod.BruteForce };</code></example>
     public SamplingMethod Method { get; init; } = SamplingMethod.Exact;
 
+    /// <summary>
+    /// The G4 tuples to estimate (<c>--g4 all|none|FILE</c>, docs/cli.md section 5): G2 is always estimated; the cost
+    /// and memory of a run grow with the tuples selected.
+    /// </summary>
+    /// <example><code>var g2Only = new SampleOptions(Architecture.Default, PointSet.Default) { G4 = TupleSelection.None(4) };</code></example>
+    public TupleSelection G4 { get; init; } = TupleSelection.All(4);
+
     /// <summary>Worker threads (never changes the result).</summary>
     /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Threads = Environment.ProcessorCount };</code></example>
     public int Threads { get; init; } = 1;

@@ -14,10 +14,11 @@ namespace NnQft.Numerics.MonteCarlo;
 /// </summary>
 internal static class StateCodec
 {
-    private const string Magic = "NNQFT-STATE-1";
+    // Version 2 accumulates only the selected G4 tuples (and pair squares); version-1 states are refused as unknown.
+    private const string Magic = "NNQFT-STATE-2";
 
     // States of conditional observations (Rao-Blackwell) carry more sums; a separate magic keeps direct states unchanged.
-    private const string ConditionalMagic = "NNQFT-STATE-1-CONDITIONAL";
+    private const string ConditionalMagic = "NNQFT-STATE-2-CONDITIONAL";
 
     public sealed record Decoded(string Identity, int ShardIndex, int ShardCount, MomentState State);
 
@@ -31,6 +32,7 @@ internal static class StateCodec
             w.Write(shardIndex);
             w.Write(shardCount);
             w.Write(state.Layout.PointCount);
+            w.Write(state.Layout.Selection.Canonical());
             w.Write(state.Networks);
             w.Write(state.Seconds);
             w.Write(state.Blocks.Ranges.Count);
@@ -84,7 +86,9 @@ internal static class StateCodec
             string identity = r.ReadString();
             int shardIndex = r.ReadInt32();
             int shardCount = r.ReadInt32();
-            var state = new MomentState(r.ReadInt32(), magic == ConditionalMagic);
+            int pointCount = r.ReadInt32();
+            var selection = TupleSelection.FromCanonical(r.ReadString(), 4, pointCount, field);
+            var state = new MomentState(new MomentLayout(pointCount, selection, magic == ConditionalMagic));
             long networks = r.ReadInt64();
             double seconds = r.ReadDouble();
             int ranges = r.ReadInt32();

@@ -11,7 +11,9 @@ namespace NnQft.Numerics.Results;
 /// <param name="Seconds">Wall time spent.</param>
 /// <param name="Points">The points, one coordinate list each.</param>
 /// <param name="G2">The two-point matrix and its standard errors.</param>
-/// <param name="G4">Every sorted four-point tuple.</param>
+/// <param name="G4">The sorted four-point tuples of the selection (every one by default).</param>
+/// <param name="G4Selection">Which tuples were asked for (<c>--g4</c>, docs/cli.md section 5); null when the producer
+/// does not say (then every tuple); the JSON carries it as <c>g4Selection</c>.</param>
 /// <example><code>
 /// CorrelatorResult r = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 }).Result;
 /// Console.WriteLine($"{r.Method}: G2(x1, x2) = {r.G2.Value[0][1]} +- {r.G2.Stderr[0][1]} from {r.Samples} networks");
@@ -22,7 +24,8 @@ public sealed record CorrelatorResult(
     double Seconds,
     IReadOnlyList<IReadOnlyList<double>> Points,
     G2Table G2,
-    IReadOnlyList<G4Entry> G4);
+    IReadOnlyList<G4Entry> G4,
+    NnQft.Model.TupleSelection? G4Selection = null);
 
 /// <summary>G2(x_i, x_j) and its standard errors, both P x P.</summary>
 /// <example><code>G2Table g2 = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 }).Result.G2; double se = g2.Stderr[0][0];</code></example>

@@ -49,6 +49,13 @@ public static class CorrelatorResultJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            // The selection's kind; a listed selection's tuples are the g4 indices themselves.
+            if (result.G4Selection is { } selection) w.WriteString("g4Selection", selection.Kind switch
+            {
+                SelectionKind.All => "all",
+                SelectionKind.None => "none",
+                _ => "listed",
+            });
             if (state is not null) w.WriteString("state", state);
             w.WriteEndObject();
         }
@@ -86,6 +93,18 @@ public static class CorrelatorResultJson
                 ReadMatrix(r.GetProperty("points")),
                 new G2Table(ReadMatrix(g2.GetProperty("value")), ReadMatrix(g2.GetProperty("stderr"))),
                 g4);
+            int pointCount = result.Points.Count;
+            if (r.TryGetProperty("g4Selection", out var kind))
+                result = result with
+                {
+                    G4Selection = kind.GetString() switch
+                    {
+                        "all" => TupleSelection.All(4),
+                        "none" => TupleSelection.None(4),
+                        "listed" => TupleSelection.Of(g4.Select(e => e.Index), 4, pointCount, $"{source} g4"),
+                        var other => throw new FormatException($"g4Selection must be all, none or listed, not {other}"),
+                    },
+                };
             string state = (r.TryGetProperty("state", out var s) ? s.GetString() : null) ?? "";
             return new CorrelatorResultFile(result, state);
         }
