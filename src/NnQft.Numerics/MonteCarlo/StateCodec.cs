@@ -20,6 +20,9 @@ internal static class StateCodec
     // States of conditional observations (Rao-Blackwell) carry more sums; a separate magic keeps direct states unchanged.
     private const string ConditionalMagic = "NNQFT-STATE-2-CONDITIONAL";
 
+    // Opens the optional section of a --g6 run's six-point sums.
+    private const string SixPointMarker = "G6";
+
     public sealed record Decoded(string Identity, int ShardIndex, int ShardCount, MomentState State);
 
     public static string Encode(string identity, int shardIndex, int shardCount, MomentState state)
@@ -41,12 +44,13 @@ internal static class StateCodec
                 w.Write(s);
                 w.Write(e);
             }
-            w.Write(state.Sums.Length);
-            foreach (var sum in state.Sums)
+            WriteSums(w, state.Sums);
+            // A --g6 run appends its six-point sums; states without them end here (and read as before).
+            if (state.SixPoint is { } six)
             {
-                byte[] bytes = sum.Scaled.ToByteArray();
-                w.Write(bytes.Length);
-                w.Write(bytes);
+                w.Write(SixPointMarker);
+                w.Write(six.Selection.Canonical());
+                WriteSums(w, state.SixPointSums);
             }
         }
         byte[] payload = body.ToArray();
@@ -88,15 +92,26 @@ internal static class StateCodec
             int shardCount = r.ReadInt32();
             int pointCount = r.ReadInt32();
             var selection = TupleSelection.FromCanonical(r.ReadString(), 4, pointCount, field);
-            var state = new MomentState(new MomentLayout(pointCount, selection, magic == ConditionalMagic));
+            var layout = new MomentLayout(pointCount, selection, magic == ConditionalMagic);
             long networks = r.ReadInt64();
             double seconds = r.ReadDouble();
             int ranges = r.ReadInt32();
-            for (int i = 0; i < ranges; i++)
-                if (!state.Blocks.TryAdd(r.ReadInt64(), r.ReadInt64())) throw Corrupt(field, "overlapping blocks");
-            int sums = r.ReadInt32();
-            if (sums != state.Sums.Length) throw Corrupt(field, "wrong number of sums");
-            for (int i = 0; i < sums; i++) state.Sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32()));
+            var blocks = new List<(long, long)>();
+            for (int i = 0; i < ranges; i++) blocks.Add((r.ReadInt64(), r.ReadInt64()));
+            var sums = ReadSums(r, layout.Length, field);
+            SixPointLayout? six = null;
+            ExactSum[] sixSums = [];
+            if (r.BaseStream.Position < r.BaseStream.Length)
+            {
+                if (r.ReadString() != SixPointMarker) throw Corrupt(field, "unknown section");
+                six = new SixPointLayout(pointCount, TupleSelection.FromCanonical(r.ReadString(), 6, pointCount, field));
+                sixSums = ReadSums(r, six.Length, field);
+            }
+            var state = new MomentState(layout, six);
+            foreach (var (s, e) in blocks)
+                if (!state.Blocks.TryAdd(s, e)) throw Corrupt(field, "overlapping blocks");
+            sums.CopyTo(state.Sums, 0);
+            sixSums.CopyTo(state.SixPointSums, 0);
             state.Restore(networks, seconds);
             return new Decoded(identity, shardIndex, shardCount, state);
         }
@@ -104,6 +119,26 @@ internal static class StateCodec
         {
             throw Corrupt(field, e.Message);
         }
+    }
+
+    private static void WriteSums(BinaryWriter w, ExactSum[] sums)
+    {
+        w.Write(sums.Length);
+        foreach (var sum in sums)
+        {
+            byte[] bytes = sum.Scaled.ToByteArray();
+            w.Write(bytes.Length);
+            w.Write(bytes);
+        }
+    }
+
+    private static ExactSum[] ReadSums(BinaryReader r, int expected, string field)
+    {
+        int count = r.ReadInt32();
+        if (count != expected) throw Corrupt(field, "wrong number of sums");
+        var sums = new ExactSum[count];
+        for (int i = 0; i < count; i++) sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32()));
+        return sums;
     }
 
     private static InvalidInputException Corrupt(string field, string why) =>

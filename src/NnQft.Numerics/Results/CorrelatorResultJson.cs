@@ -56,6 +56,7 @@ public static class CorrelatorResultJson
                 SelectionKind.None => "none",
                 _ => "listed",
             });
+            if (result.G6 is { } g6) SixPoint(w, g6);
             if (state is not null) w.WriteString("state", state);
             w.WriteEndObject();
         }
@@ -105,6 +106,7 @@ public static class CorrelatorResultJson
                         var other => throw new FormatException($"g4Selection must be all, none or listed, not {other}"),
                     },
                 };
+            if (r.TryGetProperty("g6", out var g6)) result = result with { G6 = ReadSixPoint(g6) };
             string state = (r.TryGetProperty("state", out var s) ? s.GetString() : null) ?? "";
             return new CorrelatorResultFile(result, state);
         }
@@ -113,6 +115,32 @@ public static class CorrelatorResultJson
             throw new InvalidInputException(source, "must be a result JSON written by sample, merge or theory", e.Message);
         }
     }
+
+    private static void SixPoint(Utf8JsonWriter w, IReadOnlyList<G6Entry> entries)
+    {
+        w.WriteStartArray("g6");
+        foreach (var e in entries)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("index");
+            foreach (int i in e.Index) w.WriteNumberValue(i);
+            w.WriteEndArray();
+            w.WriteNumber("value", Finite(e.Value));
+            w.WriteNumber("stderr", Finite(e.Stderr));
+            w.WriteNumber("connected", Finite(e.Connected));
+            w.WriteNumber("connectedStderr", Finite(e.ConnectedStderr));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static IReadOnlyList<G6Entry> ReadSixPoint(JsonElement g6) =>
+        g6.EnumerateArray().Select(e => new G6Entry(
+            e.GetProperty("index").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
+            e.GetProperty("value").GetDouble(),
+            e.GetProperty("stderr").GetDouble(),
+            e.GetProperty("connected").GetDouble(),
+            e.GetProperty("connectedStderr").GetDouble())).ToArray();
 
     private static double Finite(double v) =>
         double.IsFinite(v) ? v : throw new ArgumentException($"a result holds a non-finite number ({v})");
