@@ -20,9 +20,10 @@ internal static class TheoryCommand
         var samples = new Option<long>("--samples") { Description = "Logit samples for the four-point attention moments.", DefaultValueFactory = _ => new TheoryOptions().Samples };
         var seed = new Option<long>("--seed") { Description = "Seed of the logit Monte Carlo.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Write the result JSON to FILE (default: stdout)." };
+        var g6 = SampleCommand.G6Option();
         var command = new Command("theory", "The analytic side: derived G2, G4 and G4c (independence breaking + finite width), no network sampling.")
         {
-            config, points, samples, seed, output,
+            config, points, samples, seed, output, g6,
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
@@ -33,7 +34,8 @@ internal static class TheoryCommand
             if (s < 0) throw new InvalidInputException("--seed", "must be an integer >= 0", s.ToString(CultureInfo.InvariantCulture));
             var architecture = InputLoader.Architecture(parse.GetValue(config));
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
-            var result = TheoryEvaluator.Evaluate(architecture, pointSet, new TheoryOptions(n, (ulong)s));
+            var options = new TheoryOptions(n, (ulong)s) { G6 = SampleCommand.ParseG6(parse.GetValue(g6), pointSet.Count) };
+            var result = TheoryEvaluator.Evaluate(architecture, pointSet, options);
             SampleCommand.WriteOutput(outPath, CorrelatorResultJson.Write(result, null));
             return CliRunner.Ok;
         }));

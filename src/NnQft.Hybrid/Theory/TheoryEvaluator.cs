@@ -58,6 +58,9 @@ public static class TheoryEvaluator
                 context.Form(connected.IndependenceBreaking, tuple),
                 context.Form(connected.FiniteWidth, tuple),
             ]);
+        // Six-point tuples (--g6) share the logit samples: their forms call M6 and M4 moments.
+        var hexes = options.G6.Tuples(points.Count, "--g6");
+        if (hexes.Count > 0) forms.AddRange(SixPointForms(limit, context, hexes));
         var stats = SampleForms(laws.Sampler(), limit.Tokens, forms, options);
 
         var entries = new List<G4Entry>(tuples.Count);
@@ -66,8 +69,14 @@ public static class TheoryEvaluator
             var (full, ib, fw, c) = stats[i];
             entries.Add(new G4Entry(tuples[i], full.Mean, StandardError(full), c.Mean, StandardError(c), ib.Mean, fw.Mean));
         }
+        var six = hexes.Select((h, i) =>
+        {
+            var (full, _, _, c) = stats[tuples.Count + i];
+            return new G6Entry(h, full.Mean, StandardError(full), c.Mean, StandardError(c));
+        }).ToArray();
         var zeros = g2.Select(row => (IReadOnlyList<double>)new double[row.Count]).ToList();
-        return new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries);
+        return new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries,
+            G6: hexes.Count > 0 ? six : null);
     }
 
     /// <summary>G2(x_a, x_b) at every pair: derived, with quadrature moments; no sampling, so exact to quadrature accuracy.</summary>
@@ -90,6 +99,23 @@ public static class TheoryEvaluator
         var context = new EvaluationContext(limit, new LogitLaws(limit, points));
         var derivation = Derive.Correlator(limit, 2, connected: false);
         return Enumerable.Range(0, points.Count).Select(p => context.Form(derivation.Value, [0, p]).Constant).ToArray();
+    }
+
+    /// <summary>
+    /// G6 and the two parts of G6c at each six-tuple, from the engine's order-6 derivation (docs/theory.md section 11);
+    /// like G4 the forms are linear in the sampled moments (M6, and M4 times quadrature M2), which the extraction checks.
+    /// </summary>
+    private static IEnumerable<LinearMomentForm[]> SixPointForms(Architecture limit, EvaluationContext context, IReadOnlyList<IReadOnlyList<int>> hexes)
+    {
+        var six = Derive.Correlator(limit, 6, connected: false);
+        var connected = Derive.Correlator(limit, 6, connected: true);
+        foreach (var hex in hexes)
+            yield return
+            [
+                context.Form(six.Value, hex),
+                context.Form(connected.IndependenceBreaking, hex),
+                context.Form(connected.FiniteWidth, hex),
+            ];
     }
 
     private static IReadOnlyList<IReadOnlyList<double>> TwoPoint(Architecture limit, PointSet points, EvaluationContext context)
@@ -125,7 +151,7 @@ public static class TheoryEvaluator
             }
             return (Index: i, term.Coefficient);
         }).ToArray())).ToArray()).ToArray();
-        var factors = products.Select(call => M4Factors(call, tokens, sampler.Points)).ToArray();
+        var factors = products.Select(call => MomentFactors(call, tokens, sampler.Points)).ToArray();
 
         long blocks = (options.Samples + AttentionMonteCarlo.BlockSize - 1) / AttentionMonteCarlo.BlockSize;
         var perBlock = new RunningStatistics[blocks][];
@@ -144,7 +170,9 @@ public static class TheoryEvaluator
                 for (int i = 0; i < factors.Length; i++)
                 {
                     var f = factors[i];
-                    values[i] = weights[f[0]] * weights[f[1]] * weights[f[2]] * weights[f[3]];
+                    double v = weights[f[0]] * weights[f[1]] * weights[f[2]] * weights[f[3]];
+                    for (int k = 4; k < f.Length; k++) v *= weights[f[k]];
+                    values[i] = v;
                 }
                 for (int q = 0; q < compiled.Length; q++)
                 {
@@ -178,14 +206,18 @@ public static class TheoryEvaluator
         return v;
     }
 
-    /// <summary>E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)] (factors: tokens t, t, u, u, then points) as four flat indices into the weights.</summary>
-    private static int[] M4Factors(MomentCall call, int tokens, int points)
+    /// <summary>
+    /// A sampled moment E[prod_k A_{t_k}(x_k)] (factors: the tokens, then the points; M4 has four factors, the M6 of
+    /// six-point functions six) as flat indices into the weights.
+    /// </summary>
+    private static int[] MomentFactors(MomentCall call, int tokens, int points)
     {
-        if (call.Args.Length != 8)
-            throw new InvalidOperationException($"unexpected sampled moment with {call.Args.Length / 2} factors");
-        int[] t = [.. call.Args[..4].Select(v => (int)v - 1)];
+        int degree = call.Args.Length / 2;
+        if (call.Args.Length % 2 != 0 || degree < 4)
+            throw new InvalidOperationException($"unexpected sampled moment with {call.Args.Length} arguments");
+        int[] t = [.. call.Args[..degree].Select(v => (int)v - 1)];
         if (t.Any(v => v < 0 || v >= tokens))
             throw new InvalidOperationException($"the derived form uses token {t.Max() + 1} of {tokens}");
-        return [.. Enumerable.Range(0, 4).Select(k => t[k] * points + (int)call.Args[4 + k] - 1)];
+        return [.. Enumerable.Range(0, degree).Select(k => t[k] * points + (int)call.Args[degree + k] - 1)];
     }
 }

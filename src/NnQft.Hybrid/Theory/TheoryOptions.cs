@@ -5,4 +5,12 @@ namespace NnQft.Hybrid.Theory;
 /// <param name="Samples">Logit samples for the four-point attention moments.</param>
 /// <param name="Seed">Seed of the logit Monte Carlo (blocks of samples use the stream (seed, block)).</param>
 /// <example><code>var options = new TheoryOptions(Samples: 1_000_000, Seed: 7); // more logit samples for the four-point moments</code></example>
-public sealed record TheoryOptions(long Samples = 200_000, ulong Seed = 1);
+public sealed record TheoryOptions(long Samples = 200_000, ulong Seed = 1)
+{
+    /// <summary>
+    /// Six-point tuples (<c>--g6 FILE</c>): G6 and G6c from the engine's order-6 derivation, with the six-point attention
+    /// moments M6 by the same logit Monte Carlo. None by default.
+    /// </summary>
+    /// <example><code>var options = new TheoryOptions() { G6 = TupleSelection.Of([[0, 0, 0, 0, 1, 1]], 6, 8, "--g6") };</code></example>
+    public NnQft.Model.TupleSelection G6 { get; init; } = NnQft.Model.TupleSelection.None(6);
+}
