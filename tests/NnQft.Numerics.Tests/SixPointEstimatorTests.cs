@@ -27,7 +27,7 @@ public class SixPointEstimatorTests
         var sums = new double[state.Layout.Length];
         var sixSums = new double[layout.Length];
         var scratch = new double[2];
-        var y = new double[SixPointLayout.Observables];
+        var y = new double[layout.ScratchLength];
         for (int i = 0; i < n; i++)
         {
             double[] phi = [StandardUniform(random), StandardUniform(random)];

@@ -28,7 +28,7 @@ internal static class SixPointEstimator
         var block = new double[SixPointLayout.SumsPerTuple];
         foreach (int q in indices)
         {
-            for (int i = 0; i < block.Length; i++) block[i] = sums[q * SixPointLayout.SumsPerTuple + i].ToDouble();
+            for (int i = 0; i < block.Length; i++) block[i] = sums[layout.SumOf(q, i)].ToDouble();
             entries.Add(Entry(layout.Tuples[q], block, n));
         }
         return entries;

@@ -259,7 +259,7 @@ public static class MonteCarloSampler
             var sums = new double[layout.Length];
             var six = state.SixPoint;
             var sixSums = new double[six?.Length ?? 0];
-            var sixScratch = new double[SixPointLayout.Observables];
+            var sixScratch = new double[six?.ScratchLength ?? 0];
             int batch = options.BlocksPerBatch;
             var cancellation = options.Cancellation;
             while (!cancellation.IsCancellationRequested)
