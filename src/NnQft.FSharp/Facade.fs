@@ -12,25 +12,20 @@ open NnQft.Hybrid.Theory
 open NnQft.Hybrid.Kernels
 open NnQft.Hybrid.Action
 
-/// F# cannot call the C# `with` of a sealed record, so a copy is rebuilt from every init-only property.
+/// F# cannot write the C# `with` of a sealed record, so a copy is made the way `with` makes it: the record's own
+/// clone (which carries every property, including any added later), then one init-only property set on the fresh
+/// copy. The property is named with `nameof`, so a renamed property fails to compile rather than to copy.
 type internal ArchitectureCopy =
-    static member Of(a: Architecture, ?dimension: int, ?tokens: int, ?heads: int, ?features: Width,
-                     ?keyWidth: Width, ?valueWidth: Width, ?sigmaB: double, ?token: SpectralDensity, ?query: Embedding) =
-        Architecture(
-            Dimension = defaultArg dimension a.Dimension,
-            Tokens = defaultArg tokens a.Tokens,
-            Heads = defaultArg heads a.Heads,
-            Features = defaultArg features a.Features,
-            KeyWidth = defaultArg keyWidth a.KeyWidth,
-            ValueWidth = defaultArg valueWidth a.ValueWidth,
-            SigmaQ = a.SigmaQ,
-            SigmaK = a.SigmaK,
-            SigmaV = a.SigmaV,
-            SigmaA = a.SigmaA,
-            SigmaB = defaultArg sigmaB a.SigmaB,
-            Query = defaultArg query a.Query,
-            Token = defaultArg token a.Token,
-            TokenOverrides = a.TokenOverrides)
+    static member With(a: Architecture, property: string, value: 'T) : Architecture =
+        match typeof<Architecture>.GetMethod("<Clone>$"), typeof<Architecture>.GetProperty(property) with
+        | null, _ -> invalidOp "Architecture has no record clone method"
+        | _, null -> invalidArg (nameof property) $"Architecture has no property {property}"
+        | clone, setter ->
+            match clone.Invoke(a, [||]) with
+            | :? Architecture as copy ->
+                setter.SetValue(copy, box value)
+                copy.Validated()
+            | _ -> invalidOp "the record clone of Architecture returned no Architecture"
 
 /// Widths: finite integers or infinity.
 [<RequireQualifiedAccess>]
@@ -43,7 +38,7 @@ module Width =
 /// Building and loading architectures; every setter returns a new, validated architecture.
 [<RequireQualifiedAccess>]
 module Architecture =
-    /// The embedded default architecture of INTERFACE.md section 3.
+    /// The embedded default architecture of docs/cli.md section 3.
     let standard = Architecture.Default
     /// The architecture in a JSON text (validated).
     let parse (json: string) = ArchitectureJson.Parse(json, "json")
@@ -54,23 +49,34 @@ module Architecture =
     /// The architecture, or an InvalidInputException naming the first bad field.
     let validate (a: Architecture) = a.Validated()
     /// With space dimension d.
-    let withDimension d a = ArchitectureCopy.Of(a, dimension = d).Validated()
+    let withDimension (d: int) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.Dimension, d)
     /// With T tokens.
-    let withTokens t a = ArchitectureCopy.Of(a, tokens = t).Validated()
+    let withTokens (t: int) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.Tokens, t)
     /// With N_h heads.
-    let withHeads h a = ArchitectureCopy.Of(a, heads = h).Validated()
+    let withHeads (h: int) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.Heads, h)
     /// With D random features.
-    let withFeatures w a = ArchitectureCopy.Of(a, features = w).Validated()
+    let withFeatures (w: Width) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.Features, w)
     /// With key width d_k.
-    let withKeyWidth w a = ArchitectureCopy.Of(a, keyWidth = w).Validated()
+    let withKeyWidth (w: Width) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.KeyWidth, w)
     /// With value width d_v.
-    let withValueWidth w a = ArchitectureCopy.Of(a, valueWidth = w).Validated()
-    /// With bias standard deviation sigma_b.
-    let withSigmaB s a = ArchitectureCopy.Of(a, sigmaB = s).Validated()
+    let withValueWidth (w: Width) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.ValueWidth, w)
+    /// With standard deviation sigma_Q of the W_Q entries.
+    let withSigmaQ (s: float) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.SigmaQ, s)
+    /// With standard deviation sigma_K of the W_K entries.
+    let withSigmaK (s: float) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.SigmaK, s)
+    /// With standard deviation sigma_V of the W_V entries.
+    let withSigmaV (s: float) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.SigmaV, s)
+    /// With standard deviation sigma_a of the readout weights.
+    let withSigmaA (s: float) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.SigmaA, s)
+    /// With bias standard deviation sigma_b (0: no bias).
+    let withSigmaB (s: float) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.SigmaB, s)
     /// With the spectral density shared by all tokens without an override.
-    let withToken density a = ArchitectureCopy.Of(a, token = density).Validated()
+    let withToken (density: SpectralDensity) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.Token, density)
     /// With the query embedding (a spectral density or ConstantEmbedding).
-    let withQuery embedding a = ArchitectureCopy.Of(a, query = embedding).Validated()
+    let withQuery (embedding: Embedding) a = ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.Query, embedding)
+    /// With per-token spectral densities (0-based token index), replacing any earlier overrides.
+    let withTokenOverrides (overrides: TokenOverride seq) a =
+        ArchitectureCopy.With(a, nameof Unchecked.defaultof<Architecture>.TokenOverrides, EquatableList<TokenOverride>(overrides))
 
 /// Point sets at which correlators are evaluated.
 [<RequireQualifiedAccess>]
@@ -117,6 +123,8 @@ module Expr =
     let sqrt (x: Expr) = Sym.Sqrt x
     /// Exponential.
     let exp (x: Expr) = Sym.Exp x
+    /// The collected form: like terms merged over polynomial coefficients, common factors pulled out.
+    let collect (e: Expr) = Collection.Collect e
     /// Plain-text rendering.
     let text (e: Expr) = e.ToString()
     /// SymPy rendering.
@@ -153,7 +161,7 @@ module Theory =
     let g2 (points: PointSet) (a: Architecture) =
         TheoryEvaluator.TwoPoint(a, points.ValidatedFor a) |> Seq.map Array.ofSeq |> array2D
 
-/// Radial kernels of spectral densities (THEORY section 7).
+/// Radial kernels of spectral densities (docs/theory.md section 7).
 [<RequireQualifiedAccess>]
 module Kernel =
     /// k(r) of a spectral density in dimension d.
@@ -175,7 +183,7 @@ module Result =
         r.G4 |> Seq.map (fun e -> List.ofSeq e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr) |> List.ofSeq
     /// How the numbers were obtained.
     let method (r: CorrelatorResult) = r.Method
-    /// The result JSON (INTERFACE.md section 2).
+    /// The result JSON (docs/cli.md section 2).
     let toJson (r: CorrelatorResult) = CorrelatorResultJson.Write r
 
 /// The action on a point set to first order in G4c and the coupling per configuration (docs/theory.md section 10):

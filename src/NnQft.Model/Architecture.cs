@@ -2,14 +2,14 @@
 namespace NnQft.Model;
 
 /// <summary>
-/// One random attention-head architecture (THEORY.md section 1, INTERFACE.md section 1). The sampler, the
+/// One random attention-head architecture (docs/theory.md section 1, docs/cli.md section 1). The sampler, the
 /// symbolic derivation and the theory evaluator all read this one record. Build it with <c>with</c> from
 /// <see cref="Default"/>, then call <see cref="Validated"/> (JSON loading validates for you).
 /// </summary>
 /// <example><code>var arch = (Architecture.Default with { Tokens = 2, ValueWidth = Width.Infinite }).Validated();</code></example>
 public sealed record Architecture
 {
-    /// <summary>The embedded default of INTERFACE.md section 3.</summary>
+    /// <summary>The embedded default of docs/cli.md section 3.</summary>
     /// <example><code>var arch = Architecture.Default with { Heads = 2 };</code></example>
     public static Architecture Default { get; } = new();
 
@@ -56,7 +56,7 @@ public sealed record Architecture
     public EquatableList<TokenOverride> TokenOverrides { get; init; } = EquatableList<TokenOverride>.Empty;
 
     /// <summary>The spectral density of token <paramref name="t"/> (0-based), override included.</summary>
-    /// <example><code>SpectralDensity p = Architecture.Default.TokenDensity(0); // GaussianDensity(0.7)</code></example>
+    /// <example><code>SpectralDensity p = Architecture.Default.TokenDensity(0); bool gaussian = p == new GaussianDensity(0.7); // true</code></example>
     public SpectralDensity TokenDensity(int t)
     {
         for (int i = TokenOverrides.Count - 1; i >= 0; i--)

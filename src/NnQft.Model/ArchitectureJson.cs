@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace NnQft.Model;
 
 /// <summary>
-/// Reads and writes the architecture file of INTERFACE.md section 1 (camelCase keys, every key optional,
+/// Reads and writes the architecture file of docs/cli.md section 1 (camelCase keys, every key optional,
 /// widths as integers or <c>"inf"</c>). Unknown keys are refused so that a misspelt key cannot be silently ignored.
 /// </summary>
 /// <example><code>var arch = ArchitectureJson.Load("arch.json"); string text = ArchitectureJson.ToJson(arch);</code></example>

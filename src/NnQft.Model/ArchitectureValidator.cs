@@ -54,7 +54,7 @@ public static class ArchitectureValidator
     }
 
     /// <summary>Checks one spectral density's parameters; <paramref name="field"/> prefixes the parameter names.</summary>
-    /// <example><code>ArchitectureValidator.Density("token", new MaternDensity(Nu: 0, LengthScale: 1), dimension: 2); // throws: token.nu</code></example>
+    /// <example><code>ArchitectureValidator.Density("token", new MaternDensity(Nu: 0, LengthScale: 1), dimension: 2); // throws InvalidInputException naming token.nu</code></example>
     public static void Density(string field, SpectralDensity density, int dimension)
     {
         switch (density)

@@ -7,7 +7,7 @@ namespace NnQft.Model;
 /// <summary>
 /// An immutable list with value equality and a cached hash, so records holding lists compare by content.
 /// </summary>
-/// <example><code>var a = EquatableList.Create(1, 2); var b = EquatableList.Create(1, 2); // a == b</code></example>
+/// <example><code>var a = EquatableList.Create(1, 2); var b = EquatableList.Create(1, 2); bool same = a == b; // true</code></example>
 public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableList<T>>
 {
     private readonly ImmutableArray<T> items;
@@ -24,7 +24,7 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
     }
 
     /// <summary>The empty list.</summary>
-    /// <example><code>var none = EquatableList&lt;TokenOverride&gt;.Empty; // Count == 0</code></example>
+    /// <example><code>int none = EquatableList&lt;TokenOverride&gt;.Empty.Count; // 0</code></example>
     public static EquatableList<T> Empty { get; } = new(Array.Empty<T>());
 
     /// <inheritdoc />

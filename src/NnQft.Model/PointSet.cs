@@ -18,8 +18,8 @@ public sealed class PointSet : IEquatable<PointSet>
         this.flat = flat;
     }
 
-    /// <summary>The 8 default points of INTERFACE.md section 3 (d = 2).</summary>
-    /// <example><code>PointSet pts = PointSet.Default; // 8 points in d = 2</code></example>
+    /// <summary>The 8 default points of docs/cli.md section 3 (d = 2).</summary>
+    /// <example><code>PointSet pts = PointSet.Default; int n = pts.Count; // 8: in d = 2</code></example>
     public static PointSet Default { get; } = Of(
     [
         [0, 0], [0.5, 0], [0.3, 0.8], [1.2, -0.4], [-0.6, 0.2], [0.1, -0.9], [0.9, 0.9], [-1.0, -0.5],

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace NnQft.Model;
 
-/// <summary>Reads the points file of INTERFACE.md: CSV, no header, one point per line, d numbers per line.</summary>
+/// <summary>Reads the points file of docs/cli.md section 1: CSV, no header, one point per line, d numbers per line.</summary>
 /// <example><code>var pts = PointsCsv.Load("points.csv", arch);</code></example>
 public static class PointsCsv
 {
@@ -24,7 +24,7 @@ public static class PointsCsv
     }
 
     /// <summary>Parses CSV text; blank lines and lines starting with # are skipped.</summary>
-    /// <example><code>PointSet pts = PointsCsv.Parse("# x, y\n0, 0\n0.5, 0\n", Architecture.Default); // 2 points</code></example>
+    /// <example><code>PointSet pts = PointsCsv.Parse("# x, y\n0, 0\n0.5, 0\n", Architecture.Default); int n = pts.Count; // 2</code></example>
     public static PointSet Parse(string text, Architecture architecture)
     {
         var rows = new List<IReadOnlyList<double>>();

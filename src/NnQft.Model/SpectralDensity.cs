@@ -2,7 +2,7 @@
 namespace NnQft.Model;
 
 /// <summary>
-/// What a random-feature embedding draws its frequencies from (THEORY.md section 7), or a constant embedding.
+/// What a random-feature embedding draws its frequencies from (docs/theory.md section 7), or a constant embedding.
 /// The JSON <c>family</c> names are given by <see cref="Family"/>.
 /// </summary>
 /// <example><code>Embedding q = Architecture.Default.Query; string family = q.Family; // "gaussian"</code></example>

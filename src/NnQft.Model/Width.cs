@@ -4,7 +4,7 @@ using System.Globalization;
 namespace NnQft.Model;
 
 /// <summary>
-/// A layer width: a positive integer or infinity (the Gaussian-process limit of THEORY.md section 2).
+/// A layer width: a positive integer or infinity (the Gaussian-process limit of docs/theory.md section 2).
 /// </summary>
 /// <example><code>var dk = Width.Of(256); var dv = Width.Infinite; double eps = dv.Reciprocal; // 0</code></example>
 public readonly record struct Width

@@ -34,7 +34,7 @@ public class AttentionSeriesCommandTests
         var lines = output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.That(lines, Has.Length.EqualTo(3), output);
         Assert.That(lines[0], Does.StartWith("F_64(sigma^2 = 1, rho = 0.5) = ").And.EndWith("(series)"));
-        // sigma^2 coefficient rho (T-1)/T^3 = 63 rho / 262144 at T = 64 (THEORY section 6).
+        // sigma^2 coefficient rho (T-1)/T^3 = 63 rho / 262144 at T = 64 (docs/theory.md section 6).
         Assert.That(lines[1], Does.StartWith("F_64 = 1/4096 + sigma^2*(63*rho/262144) + sigma^4*(").And.EndWith("+ O(sigma^10)"));
         Assert.That(lines[2], Does.StartWith("F_T = 1/T^2 + sigma^2*(rho*(T - 1)/T^3) + ").And.Contain("sigma^8*(").And.EndWith("+ O(sigma^10)"));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using NnQft.Model;
+using NnQft.Symbolic;
 
 namespace NnQft.Cli.Tests;
 
@@ -62,8 +64,11 @@ public sealed class DeriveCommandTests
         var (code, stdout, _) = Run("--format", "json", "--order", "4", "--connected");
         Assert.That(code, Is.EqualTo(0));
         var tree = JsonNode.Parse(stdout)!;
-        Assert.That((string?)tree["op"], Is.EqualTo("add"));
-        Assert.That(tree["args"]!.AsArray(), Is.Not.Empty);
+        // The collected form: the common factor sigma_a^4 ... T / N_h times a sum.
+        Assert.That((string?)tree["op"], Is.EqualTo("mul"));
+        Assert.That(tree["args"]!.AsArray().Select(a => (string?)a!["op"]), Does.Contain("add"));
+        var collected = Collection.Collect(Derive.Correlator(Architecture.Default, 4, connected: true).Value);
+        Assert.That(JsonNode.DeepEquals(tree, JsonNode.Parse(JsonPrinter.Print(collected))), Is.True);
     }
 
     [TestCase("--order", "3", "--order")]

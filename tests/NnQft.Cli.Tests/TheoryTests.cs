@@ -9,7 +9,7 @@ using NnQft.Numerics.Sampling;
 namespace NnQft.Cli.Tests;
 
 /// <summary>
-/// The theory evaluator against formulas written out here, independently of the engine (THEORY.md sections 3, 4, 8),
+/// The theory evaluator against formulas written out here, independently of the engine (docs/theory.md sections 3, 4, 8),
 /// and against Monte Carlo of the same ensemble within a stated number of standard errors.
 /// </summary>
 public class TheoryTests
@@ -32,7 +32,9 @@ public class TheoryTests
                 double r = Three.Distance(a, b);
                 double k = Math.Exp(-r * r / (2 * 0.7 * 0.7)), k0 = Math.Exp(-r * r / 2);
                 double expected = 0.4 * 0.4 + 1.3 * 1.3 * 0.8 * 0.8 * 4 * k * AttentionMoments.TwoPoint(4, 1.5 * 1.5, k0 * k);
-                Assert.That(g2[a][b], Is.EqualTo(expected).Within(1e-12).Percent, $"G2({a},{b})");
+                // Both sides evaluate the same terms; they differ only in rounding (the compiled kernels round their
+                // product differently from this loop), so 1e-12 relative, far below the quadrature's own 1e-9.
+                Assert.That(g2[a][b], Is.EqualTo(expected).Within(1e-10).Percent, $"G2({a},{b})");
             }
     }
 

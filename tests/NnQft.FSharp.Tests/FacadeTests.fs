@@ -92,6 +92,58 @@ let ``Theory G2 is symmetric with a positive diagonal`` () =
         let n = Array2D.length1 g
         Seq.forall (fun i -> g[i, i] > 0.0 && Seq.forall (fun j -> abs (g[i, j] - g[j, i]) < 1e-12) [ 0 .. n - 1 ]) [ 0 .. n - 1 ])
 
+/// The facade's Architecture module, found through the quotation of one of its functions.
+let private architectureModule =
+    let rec declaring (e: Microsoft.FSharp.Quotations.Expr) =
+        match e with
+        | Microsoft.FSharp.Quotations.Patterns.Call(_, m, _) ->
+            match m.DeclaringType with
+            | null -> failwith "a module function without a declaring type"
+            | t -> t
+        | Microsoft.FSharp.Quotations.Patterns.Lambda(_, body) -> declaring body
+        | _ -> failwithf "no call in %A" e
+    declaring <@ Architecture.withTokens @>
+
+[<Test>]
+let ``every Architecture property has a setter in the facade`` () =
+    let functions = architectureModule.GetMethods() |> Array.map (fun m -> m.Name, m) |> Map.ofArray
+    let settable = typeof<Architecture>.GetProperties() |> Array.filter (fun p -> p.CanWrite)
+    Assert.That(settable.Length, Is.GreaterThanOrEqualTo 14)
+    let missing =
+        settable
+        |> Array.filter (fun p ->
+            match functions.TryFind("with" + p.Name) with
+            | Some m ->
+                let ps = m.GetParameters()
+                not (ps.Length = 2 && ps[0].ParameterType.IsAssignableFrom p.PropertyType
+                     && ps[1].ParameterType = typeof<Architecture> && m.ReturnType = typeof<Architecture>)
+            | None -> true)
+        |> Array.map (fun p -> p.Name)
+    Assert.That(missing, Is.Empty, "Architecture properties without an Architecture.withX setter in Facade.fs")
+
+[<Test>]
+let ``sigma setters change their sigma and nothing else`` () =
+    let a = Architecture.standard
+    let set = [ Architecture.withSigmaQ 2.0, (fun (x: Architecture) -> x.SigmaQ)
+                Architecture.withSigmaK 2.0, (fun x -> x.SigmaK)
+                Architecture.withSigmaV 2.0, (fun x -> x.SigmaV)
+                Architecture.withSigmaA 2.0, (fun x -> x.SigmaA)
+                Architecture.withSigmaB 2.0, (fun x -> x.SigmaB) ]
+    for (setter, get) in set do
+        let b = setter a
+        Assert.That(get b, Is.EqualTo 2.0)
+        Assert.That(b, Is.Not.EqualTo a)
+    let back = a |> Architecture.withSigmaQ 2.0 |> Architecture.withSigmaQ a.SigmaQ
+    Assert.That(back, Is.EqualTo a)
+    Assert.Throws<InvalidInputException>(fun () -> a |> Architecture.withSigmaV -1.0 |> ignore) |> ignore
+
+[<Test>]
+let ``token overrides setter keeps every other property`` () =
+    let a = Architecture.standard |> Architecture.withHeads 3 |> Architecture.withSigmaK 0.5
+    let b = a |> Architecture.withTokenOverrides [ TokenOverride(1, GaussianDensity 0.3) ]
+    Assert.That((b.Heads, b.SigmaK, b.TokenOverrides.Count), Is.EqualTo((3, 0.5, 1)))
+    Assert.That(b |> Architecture.withTokenOverrides [], Is.EqualTo a)
+
 [<Test>]
 let ``Action facade: the vertex of a single-token network has its closed form and scales as 1/N_h`` () =
     // T = 1 at D = d_k = inf: V4_abcd = -(2/d_v)(K_ab K_cd + K_ac K_bd + K_ad K_bc) with K = G2^-1, exactly.

@@ -5,7 +5,7 @@ using NnQft.Model;
 
 namespace NnQft.Numerics.Tests;
 
-/// <summary>THEORY.md section 7 written out independently for the tests (the library has its own copy).</summary>
+/// <summary>docs/theory.md section 7 written out independently for the tests (the library has its own copy).</summary>
 internal static class KernelClosedForms
 {
     public static double Value(SpectralDensity density, int d, double r) => density switch

@@ -6,7 +6,7 @@ using NnQft.Numerics.Sampling;
 namespace NnQft.Numerics.Tests;
 
 /// <summary>
-/// THEORY.md section 8 for every family in d = 1, 2, 3 (formulas written here, kernels from KernelClosedForms):
+/// docs/theory.md section 8 for every family in d = 1, 2, 3 (formulas written here, kernels from KernelClosedForms):
 /// T = 1: G2 = s_a^2 s_V^2 k(r) + s_b^2, G4c = (2 s_a^4 s_V^4 / d_v) sum over pairings k k (at D = inf);
 /// s_Q s_K = 0: A = 1/T, G2 = s_a^2 s_V^2 k / T and G4c = (2 s_a^4 / d_v) sum over pairings c c with c = s_V^2 k / T.
 /// </summary>

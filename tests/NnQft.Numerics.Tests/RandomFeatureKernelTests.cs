@@ -6,7 +6,7 @@ using NnQft.Numerics.Spectral;
 
 namespace NnQft.Numerics.Tests;
 
-/// <summary>E[h(x) . h(y)] = k(x - y) at every D (THEORY.md section 1), for every family in d = 1, 2, 3.</summary>
+/// <summary>E[h(x) . h(y)] = k(x - y) at every D (docs/theory.md section 1), for every family in d = 1, 2, 3.</summary>
 public class RandomFeatureKernelTests
 {
     private static IEnumerable<TestCaseData> Cases() =>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using NnQft.Model;
+using NnQft.Numerics.Estimation;
 using NnQft.Numerics.MonteCarlo;
 using NnQft.Numerics.Sampling;
 
@@ -48,6 +49,18 @@ public class ReproducibilityTests
             Throws.TypeOf<InvalidInputException>().With.Message.Contains("overlaps"));
         Assert.That(() => MonteCarloSampler.Merge([("a", one), ("b", foreign)]),
             Throws.TypeOf<InvalidInputException>().With.Message.Contains("different run"));
+    }
+
+    [Test]
+    public void MergeNamesADifferentLayoutAsSuch()
+    {
+        // The same run identity over a state of another layout (a hand-edited or corrupted file) is no overlap.
+        var first = MonteCarloSampler.Sample(Options with { ShardIndex = 1, ShardCount = 2 });
+        var decoded = StateCodec.Decode(first.State, "first");
+        var otherLayout = StateCodec.Encode(decoded.Identity, 2, 2, new MomentState(Points.Count + 1));
+        var second = new SampleOutcome(first.Result, otherLayout).ToJson();
+        Assert.That(() => MonteCarloSampler.Merge([("a", first.ToJson()), ("b", second)]),
+            Throws.TypeOf<InvalidInputException>().With.Message.Contains("different layout").And.Message.Not.Contains("overlaps"));
     }
 
     [Test]

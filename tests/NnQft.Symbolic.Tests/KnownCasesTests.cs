@@ -6,7 +6,7 @@ using static NnQft.Symbolic.Tests.TheoryFormulas;
 
 namespace NnQft.Symbolic.Tests;
 
-/// <summary>THEORY section 8: the derived correlators reduce to the known answers when the attention weights are constant.</summary>
+/// <summary>docs/theory.md section 8: the derived correlators reduce to the known answers when the attention weights are constant.</summary>
 public sealed class KnownCasesTests
 {
     private static readonly Architecture Infinite = Architecture.Default with { Features = Width.Infinite, KeyWidth = Width.Infinite };

@@ -6,7 +6,7 @@ namespace NnQft.Symbolic.Tests;
 /// <summary>
 /// <see cref="SmallLogitSeries"/>: the symbolic-T series of F_T(sigma^2, rho) against two independent engine routes
 /// (the fixed-T softmax Taylor expansion, and symbolic index sums with Kronecker-delta contraction) and against the
-/// known cases of THEORY.md sections 6 and 8, written out here.
+/// known cases of docs/theory.md sections 6 and 8, written out here.
 /// </summary>
 public class SmallLogitSeriesTests
 {
@@ -91,7 +91,7 @@ public class SmallLogitSeriesTests
     [TestCaseSource(nameof(AllOrders))]
     public void UncorrelatedLogitsGiveExactlyOneOverTSquared(int order)
     {
-        // THEORY section 6: rho = 0 gives F = 1/T^2 at every sigma, so every higher coefficient must vanish at rho = 0.
+        // docs/theory.md section 6: rho = 0 gives F = 1/T^2 at every sigma, so every higher coefficient must vanish at rho = 0.
         var atZero = Expansion.Expand(Substitution.Apply(SmallLogitSeries.TwoPoint(order), Rho, Number.Zero));
         Assert.That(atZero, Is.EqualTo(Expr.Pow(T, -2)));
     }
@@ -107,7 +107,7 @@ public class SmallLogitSeriesTests
     [Test]
     public void SigmaSquaredCoefficientIsTheTheoryValue()
     {
-        // THEORY section 6: F_T = T^-2 [1 + rho sigma^2 (T-1)/T + O(sigma^4)].
+        // docs/theory.md section 6: F_T = T^-2 [1 + rho sigma^2 (T-1)/T + O(sigma^4)].
         var expected = Rho * (T - 1) / Expr.Pow(T, 3);
         var series = SmallLogitSeries.TwoPoint(8);
         Assert.That(Equality.AreEqual(Series.Coefficient(series, Sigma, 2), expected), Is.True, series.ToString());

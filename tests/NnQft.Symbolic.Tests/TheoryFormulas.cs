@@ -4,7 +4,7 @@ using static NnQft.Symbolic.NetworkSymbols;
 
 namespace NnQft.Symbolic.Tests;
 
-/// <summary>THEORY.md sections 3-5 written out by hand, independently of the derivation code.</summary>
+/// <summary>docs/theory.md sections 3-5 written out by hand, independently of the derivation code.</summary>
 internal static class TheoryFormulas
 {
     public static readonly Symbol X1 = Point(1), X2 = Point(2), X3 = Point(3), X4 = Point(4);

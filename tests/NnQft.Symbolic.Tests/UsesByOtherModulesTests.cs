@@ -22,7 +22,7 @@ public sealed class UsesByOtherModulesTests
             * (p.Indices[1].Equals(q.Indices[1]) ? Number.One : rho));
         var series = Series.Taylor(Softmax1(0) * Softmax1(1), eps, 2);
         var moment = Expansion.Expand(new WickEngine([family]).Expectation(series));
-        // THEORY section 6: F_T = T^-2 [1 + rho sigma^2 (T - 1)/T + O(sigma^4)].
+        // docs/theory.md section 6: F_T = T^-2 [1 + rho sigma^2 (T - 1)/T + O(sigma^4)].
         var expected = Number.Of(1, tokens * tokens) * (1 + rho * eps * eps * Number.Of(tokens - 1, tokens));
         Assert.That(Equality.AreEqual(moment, expected), Is.True, moment.ToString());
     }
@@ -52,7 +52,7 @@ public sealed class UsesByOtherModulesTests
         for (int a = 0; a < 4; a++) for (int b = 0; b <= a; b++) c[a, b] = c[b, a] = rng.NextDouble() + (a == b ? 1 : 0);
         double dv = 16, sa = 1.3, sb = 0.4;
         double value = evaluator.Evaluate([c], dv, sa, sb);
-        // One head, THEORY section 4 with a bias: (phi = beta + psi) E[psi^4|.] + 6 s_b^2 E[psi psi|.] pairs + 3 s_b^4.
+        // One head, docs/theory.md section 4 with a bias: (phi = beta + psi) E[psi^4|.] + 6 s_b^2 E[psi psi|.] pairs + 3 s_b^4.
         double C(int a, int b) => c[a - 1, b - 1];
         double pairs = C(1, 2) * C(3, 4) + C(1, 3) * C(2, 4) + C(1, 4) * C(2, 3);
         double twoPoint = C(1, 2) + C(1, 3) + C(1, 4) + C(2, 3) + C(2, 4) + C(3, 4);

@@ -125,7 +125,7 @@ public sealed class WickBruteForceTests
         var phi = Power.Of(d, Number.Of(-1, 2)) * IndexSum.Of(RandomVariable.Of("a", [i], []) * RandomVariable.Of("y", [i], []), i, d);
         var engine = new WickEngine([a, y]);
         Assert.That(engine.Expectation(phi * phi), Is.EqualTo((Expr)s));
-        // Fourth moment: s^2 (3 + 6/d): the (1 + 2/d_v) structure of THEORY section 4 with three pairings.
+        // Fourth moment: s^2 (3 + 6/d): the (1 + 2/d_v) structure of docs/theory.md section 4 with three pairings.
         Assert.That(Equality.AreEqual(engine.Expectation(Power.Of(phi, 4)), s * s * (3 + 6 / (Expr)d)), Is.True);
     }
 }

@@ -116,7 +116,8 @@ internal sealed class DocumentationCoverage
 
 /// <summary>
 /// The coverage assertions for one library: every public type has a summary and an example, every public method a
-/// summary. Each library's test project runs them through a one-line subclass naming a type of the library.
+/// summary. Each library's test project runs them through a one-line subclass naming a type of the library. The count
+/// is not the check of the examples: NnQft.Documentation.Tests compiles and runs every one of them.
 /// </summary>
 public abstract class LibraryDocumentationTests(Type typeInLibrary)
 {

@@ -10,7 +10,7 @@ using NnQft.Symbolic;
 namespace NnQft.Cli.Commands;
 
 /// <summary>
-/// <c>nnqft attention</c>: the two-point attention moment F_T(sigma^2, rho) = E[A_1(z) A_1(z')] of THEORY.md
+/// <c>nnqft attention</c>: the two-point attention moment F_T(sigma^2, rho) = E[A_1(z) A_1(z')] of docs/theory.md
 /// section 6, by deterministic quadrature (default), by Monte Carlo over the logits, or its hard-attention limit.
 /// </summary>
 internal static class AttentionCommand

@@ -7,7 +7,7 @@ using NnQft.Symbolic;
 namespace NnQft.Cli.Commands;
 
 /// <summary>
-/// <c>nnqft derive</c>: the correlator derived by the symbolic engine from the architecture (INTERFACE.md
+/// <c>nnqft derive</c>: the correlator derived by the symbolic engine from the architecture (docs/cli.md
 /// sections 2 and 4). Scalar parameters stay symbols; the structure of the architecture shapes the expression.
 /// </summary>
 internal static class DeriveCommand
@@ -40,19 +40,21 @@ internal static class DeriveCommand
         return command;
     }
 
+    // Every format prints the collected form (like terms merged, common factors out); it expands to the derived value.
     private static string Render(CorrelatorDerivation d, string format)
     {
+        var value = Collection.Collect(d.Value);
         switch (format)
         {
-            case "latex": return LatexPrinter.Print(d.Value);
-            case "json": return JsonPrinter.Print(d.Value);
-            case "sympy": return SympyPrinter.Print(d.Value);
+            case "latex": return LatexPrinter.Print(value);
+            case "json": return JsonPrinter.Print(value);
+            case "sympy": return SympyPrinter.Print(value);
         }
         var name = $"G{d.Order}{(d.Connected ? "c" : "")}({string.Join(", ", d.Points.Select(p => p.Name))})";
-        var text = $"{name} = {TextPrinter.Print(d.Value)}";
+        var text = $"{name} = {TextPrinter.Print(value)}";
         if (d.Connected && d.Order >= 4)
-            text += $"{Environment.NewLine}  independence breaking (d_v^0): {TextPrinter.Print(d.IndependenceBreaking)}" +
-                    $"{Environment.NewLine}  finite width (O(1/d_v)): {TextPrinter.Print(d.FiniteWidth)}";
+            text += $"{Environment.NewLine}  independence breaking (d_v^0): {TextPrinter.Print(Collection.Collect(d.IndependenceBreaking))}" +
+                    $"{Environment.NewLine}  finite width (O(1/d_v)): {TextPrinter.Print(Collection.Collect(d.FiniteWidth))}";
         return text;
     }
 }

@@ -11,7 +11,7 @@ using NnQft.Symbolic;
 namespace NnQft.Cli.Commands;
 
 /// <summary>
-/// <c>nnqft kernel</c>: a random-feature kernel k(r) of THEORY.md section 7, its closed form (from the symbolic
+/// <c>nnqft kernel</c>: a random-feature kernel k(r) of docs/theory.md section 7, its closed form (from the symbolic
 /// engine; the free scalar's radial integral from a fixed table) and its values at the requested distances.
 /// </summary>
 internal static class KernelCommand

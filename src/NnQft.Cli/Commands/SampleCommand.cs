@@ -9,7 +9,7 @@ using NnQft.Numerics.Sampling;
 namespace NnQft.Cli.Commands;
 
 /// <summary>
-/// <c>nnqft sample</c>: Monte Carlo over random networks (INTERFACE.md section 2). Prints the result JSON (with the
+/// <c>nnqft sample</c>: Monte Carlo over random networks (docs/cli.md section 2). Prints the result JSON (with the
 /// exact accumulator under <c>state</c>, so shards can be merged) to stdout or <c>--out</c>.
 /// </summary>
 internal static class SampleCommand

@@ -6,7 +6,7 @@ using NnQft.Symbolic;
 namespace NnQft.Hybrid.Kernels;
 
 /// <summary>
-/// The closed forms of THEORY.md section 7 as symbolic expressions in r, with the family parameters as symbols
+/// The closed forms of docs/theory.md section 7 as symbolic expressions in r, with the family parameters as symbols
 /// (l, nu, L) and the dimension substituted, so they print through the symbolic engine's LaTeX, text and SymPy
 /// printers and evaluate numerically. The cutoff free-scalar propagator has no closed form (it is a radial
 /// integral): <see cref="HasClosedForm"/> is false for it and <see cref="KernelClosedForm"/> gives its integral.

@@ -5,7 +5,7 @@ using static NnQft.Symbolic.NetworkSymbols;
 
 namespace NnQft.Hybrid.Proofs;
 
-/// <summary>THEORY.md section 4: the connected four-point function, split into independence breaking and finite width.</summary>
+/// <summary>docs/theory.md section 4: the connected four-point function, split into independence breaking and finite width.</summary>
 internal static class FourPointProof
 {
     public static ProofDocument Create()
@@ -49,12 +49,12 @@ internal static class FourPointProof
                 "The finite-width part in attention moments.",
                 @"G_{4c}\big|_{O(1/d_{v})}", wide.FiniteWidth, 2 * sa4 * sv4 / (ValueWidth * Heads) * fwInAttention),
             StepChecks.Equation(
-                "Known case T = 1 (THEORY.md section 8): one token, A_1 = 1 (every attention moment is 1), no independence breaking; what is left is the random-feature network's " +
+                "Known case T = 1 (docs/theory.md section 8): one token, A_1 = 1 (every attention moment is 1), no independence breaking; what is left is the random-feature network's " +
                 "finite-width term 2 sigma_a^4 sigma_V^4 / d_v times the kernel pairings (per head).",
                 @"G_{4c}\big|_{T=1}", TwoPointProof.OneToken(single.Value), 2 * sa4 * sv4 / (ValueWidth * Heads) * kernelPairs),
         };
         return new ProofDocument("four-point.md", "Four-point function: independence breaking and finite width",
-            "**Claim** (THEORY.md section 4). G_4c = sigma_a^4 [Cov(c12, c34) + Cov(c13, c24) + Cov(c14, c23)] (independence breaking, " +
+            "**Claim** (docs/theory.md section 4). G_4c = sigma_a^4 [Cov(c12, c34) + Cov(c13, c24) + Cov(c14, c23)] (independence breaking, " +
             "finite as d_v, d_k, D -> inf) + (2 sigma_a^4 / d_v) [E(c12 c34) + E(c13 c24) + E(c14 c23)] (finite width), per head " +
             "(N_h heads divide both by N_h, see multi-head.md); a bias leaves it unchanged; at D = inf the covariances become attention " +
             "moments.\n\nDerived by the symbolic engine for " + Describe(Wide) + "; the finite-D steps use D = " + Finite.Features +

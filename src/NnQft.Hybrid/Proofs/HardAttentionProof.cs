@@ -6,7 +6,7 @@ using NnQft.Symbolic;
 
 namespace NnQft.Hybrid.Proofs;
 
-/// <summary>THEORY.md section 6: the hard-attention limit of F_2, 1/4 + arcsin(rho) / (2 pi).</summary>
+/// <summary>docs/theory.md section 6: the hard-attention limit of F_2, 1/4 + arcsin(rho) / (2 pi).</summary>
 internal static class HardAttentionProof
 {
     private static readonly Symbol Rho = new("rho");
@@ -44,7 +44,7 @@ internal static class HardAttentionProof
                 @"F_{2}^{\mathrm{hard}}\big|_{\rho=1}", Substitution.Apply(hard, Rho, Number.One), Number.Of(1, 2)),
         };
         return new ProofDocument("hard-attention.md", "Hard-attention limit of F_2",
-            "**Claim** (THEORY.md section 6). As sigma -> inf, F_2(sigma^2, rho) -> 1/4 + arcsin(rho) / (2 pi): the attention weights become " +
+            "**Claim** (docs/theory.md section 6). As sigma -> inf, F_2(sigma^2, rho) -> 1/4 + arcsin(rho) / (2 pi): the attention weights become " +
             "the indicator of the larger logit, and F_2 the probability that token 1 wins at both points. Steps 1-3 and 6-7 are checked by the " +
             "symbolic engine, step 4 by an independent orthant quadrature, step 5 against the numeric module's F_T quadrature at large sigma.", steps);
     }

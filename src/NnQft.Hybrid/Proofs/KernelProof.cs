@@ -7,7 +7,7 @@ using NnQft.Symbolic;
 
 namespace NnQft.Hybrid.Proofs;
 
-/// <summary>THEORY.md section 7: random-feature kernels in closed form, checked against the spectral integral.</summary>
+/// <summary>docs/theory.md section 7: random-feature kernels in closed form, checked against the spectral integral.</summary>
 internal static class KernelProof
 {
     private const double Tolerance = 1e-9;
@@ -42,7 +42,7 @@ internal static class KernelProof
             "k(0)", Substitution.Apply(KernelExpressions.For(new GaussianDensity(1), 2), r, Number.Zero), Number.One));
 
         return new ProofDocument("rf-kernels.md", "Random-feature kernels in closed form",
-            "**Claim** (THEORY.md section 7). For h_m(x) = sqrt(2/D) cos(w_m . x + b_m) with w_m ~ p, E[h(x) . h(y)] = " +
+            "**Claim** (docs/theory.md section 7). For h_m(x) = sqrt(2/D) cos(w_m . x + b_m) with w_m ~ p, E[h(x) . h(y)] = " +
             "E_w[cos(w . (x - y))] = k(r), r = |x - y|, with the closed forms below in every dimension d.\n\n" +
             "Each closed form is the symbolic engine's expression (NnQft.Hybrid.Kernels.KernelExpressions), evaluated by the engine and " +
             "compared with (a) the spectral integral computed directly from the density by Gauss-Legendre quadrature (Gaussian: projection " +

@@ -5,7 +5,7 @@ using static NnQft.Symbolic.NetworkSymbols;
 
 namespace NnQft.Hybrid.Proofs;
 
-/// <summary>THEORY.md section 5: connected correlators of N_h iid heads scale as N_h^-(n-1); odd ones vanish.</summary>
+/// <summary>docs/theory.md section 5: connected correlators of N_h iid heads scale as N_h^-(n-1); odd ones vanish.</summary>
 internal static class MultiHeadProof
 {
     public static ProofDocument Create()
@@ -30,7 +30,7 @@ internal static class MultiHeadProof
                 @"N_{h}^{2}\, G_{6c}^{(N_{h})}(x_{1}, \dots, x_{6}) = G_{6c}^{(1)}(x_{1}, \dots, x_{6})", Heads * Heads * g6c.Value, OneHead(g6c.Value)),
         };
         return new ProofDocument("multi-head.md", "Multi-head suppression of connected correlators",
-            "**Claim** (THEORY.md section 5). For N_h iid heads entering as N_h^(-1/2) sum_h phi_h, G_2 does not depend on N_h and " +
+            "**Claim** (docs/theory.md section 5). For N_h iid heads entering as N_h^(-1/2) sum_h phi_h, G_2 does not depend on N_h and " +
             "G_{2n,c}^{(N_h)} = G_{2n,c}^{(1)} / N_h^(n-1); odd correlators vanish. The large-head limit is Gaussian.\n\n" +
             "Derived by the symbolic engine for " + Describe(Wide) + ".", steps);
     }

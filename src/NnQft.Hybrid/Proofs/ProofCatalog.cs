@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 namespace NnQft.Hybrid.Proofs;
 
-/// <summary>Every document of proofs/, in a fixed order (the order of THEORY.md).</summary>
+/// <summary>Every document of proofs/, in a fixed order (the section order of docs/theory.md).</summary>
 /// <example><code>foreach (var proof in ProofCatalog.All()) Console.WriteLine($"{proof.FileName}: {proof.Title}");</code></example>
 public static class ProofCatalog
 {
     /// <summary>Builds the documents (derivations run here; checks run when rendered).</summary>
-    /// <example><code>int steps = ProofCatalog.All().Sum(p =&gt; p.Steps.Count);</code></example>
     public static IReadOnlyList<ProofDocument> All() =>
     [
         TwoPointProof.Create(),
@@ -18,6 +17,5 @@ public static class ProofCatalog
     ];
 
     /// <summary>Checks and renders every document.</summary>
-    /// <example><code>bool allHold = ProofCatalog.Render().All(r =&gt; r.Failures.Count == 0);</code></example>
     public static IReadOnlyList<RenderedProof> Render() => All().Select(ProofRenderer.Render).ToList();
 }

@@ -7,17 +7,17 @@ namespace NnQft.Hybrid.Proofs;
 /// <param name="Ok">True when every step checked (and, for a verification, every file matched).</param>
 /// <param name="Reason">Empty when OK; otherwise one line saying what is wrong.</param>
 /// <param name="Files">The file names involved, in order.</param>
-/// <example><code>ProofOutcome outcome = ProofFiles.Verify("proofs", ProofCatalog.Render()); if (!outcome.Ok) Console.Error.WriteLine(outcome.Reason);</code></example>
+/// <example><code>ProofOutcome outcome = ProofFiles.Verify("no-such-folder", [ProofRenderer.Render(new ProofDocument("double.md", "Doubling", "2x = x + x.", [StepChecks.Equation("by the canonical sum", "2x", 2 * Sym.Var("x"), Sym.Var("x") + Sym.Var("x"))]))]); bool ok = outcome.Ok; // false</code></example>
 public sealed record ProofOutcome(bool Ok, string Reason, IReadOnlyList<string> Files);
 
 /// <summary>Writes the rendered documents to a directory, or verifies that a directory holds exactly what the code generates.</summary>
-/// <example><code>ProofOutcome written = ProofFiles.Write("proofs", ProofCatalog.Render());</code></example>
+/// <example><code>ProofOutcome written = ProofFiles.Write("proofs", [ProofRenderer.Render(new ProofDocument("double.md", "Doubling", "2x = x + x.", [StepChecks.Equation("by the canonical sum", "2x", 2 * Sym.Var("x"), Sym.Var("x") + Sym.Var("x"))]))]); // ProofFiles.Write("proofs", ProofCatalog.Render()) is nnqft prove</code></example>
 public static class ProofFiles
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes every document to <paramref name="directory"/> (created if missing); not OK when a step failed.</summary>
-    /// <example><code>ProofOutcome o = ProofFiles.Write("proofs", ProofCatalog.Render()); // o.Files lists what was written</code></example>
+    /// <example><code>ProofOutcome o = ProofFiles.Write("proofs", [ProofRenderer.Render(new ProofDocument("double.md", "Doubling", "2x = x + x.", [StepChecks.Equation("by the canonical sum", "2x", 2 * Sym.Var("x"), Sym.Var("x") + Sym.Var("x"))]))]); string file = o.Files[0]; // "double.md"</code></example>
     public static ProofOutcome Write(string directory, IReadOnlyList<RenderedProof> rendered)
     {
         Directory.CreateDirectory(directory);
@@ -29,7 +29,7 @@ public static class ProofFiles
     /// Verifies without writing: every step checks and every file on disk equals the generated text byte for byte
     /// (line endings normalised to LF first, so a checkout with CRLF conversion still verifies).
     /// </summary>
-    /// <example><code>bool upToDate = ProofFiles.Verify("proofs", ProofCatalog.Render()).Ok;</code></example>
+    /// <example><code>var rendered = new[] { ProofRenderer.Render(new ProofDocument("double.md", "Doubling", "2x = x + x.", [StepChecks.Equation("by the canonical sum", "2x", 2 * Sym.Var("x"), Sym.Var("x") + Sym.Var("x"))])) }; ProofFiles.Write("proofs", rendered); bool upToDate = ProofFiles.Verify("proofs", rendered).Ok; // true</code></example>
     public static ProofOutcome Verify(string directory, IReadOnlyList<RenderedProof> rendered)
     {
         var failed = Failed(rendered);

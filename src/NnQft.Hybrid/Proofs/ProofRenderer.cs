@@ -5,11 +5,11 @@ using System.Text;
 namespace NnQft.Hybrid.Proofs;
 
 /// <summary>Runs every step's check and writes the document as Markdown with LaTeX display equations.</summary>
-/// <example><code>RenderedProof r = ProofRenderer.Render(ProofCatalog.All()[0]); string markdown = r.Markdown;</code></example>
+/// <example><code>RenderedProof r = ProofRenderer.Render(new ProofDocument("double.md", "Doubling", "2x = x + x.", [StepChecks.Equation("by the canonical sum", "2x", 2 * Sym.Var("x"), Sym.Var("x") + Sym.Var("x"))])); string markdown = r.Markdown;</code></example>
 public static class ProofRenderer
 {
     /// <summary>Checks and renders one document. A failed step is rendered as FAILED and listed in the failures.</summary>
-    /// <example><code>var r = ProofRenderer.Render(new ProofDocument("x.md", "Trivial", "x = x.", [StepChecks.Equation("reflexivity", "x", Sym.Var("x"), Sym.Var("x"))])); // r.Failures is empty</code></example>
+    /// <example><code>var r = ProofRenderer.Render(new ProofDocument("x.md", "Trivial", "x = x.", [StepChecks.Equation("reflexivity", "x", Sym.Var("x"), Sym.Var("x"))])); int failures = r.Failures.Count; // 0</code></example>
     public static RenderedProof Render(ProofDocument document)
     {
         var text = new StringBuilder();

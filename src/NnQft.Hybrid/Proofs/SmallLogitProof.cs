@@ -6,7 +6,7 @@ using NnQft.Symbolic;
 namespace NnQft.Hybrid.Proofs;
 
 /// <summary>
-/// THEORY.md section 6: the small-logit series of F_T(sigma^2, rho), derived by the engine (Taylor expansion of the
+/// docs/theory.md section 6: the small-logit series of F_T(sigma^2, rho), derived by the engine (Taylor expansion of the
 /// two softmax weights in sigma, then Wick over the Gaussian logits) and checked against the numeric quadrature.
 /// </summary>
 internal static class SmallLogitProof
@@ -36,7 +36,7 @@ internal static class SmallLogitProof
                 "product of the two softmax weights of token 1 in sigma through sigma^" + Order + " (exact rational Taylor coefficients), then " +
                 "takes the Gaussian expectation by Isserlis/Wick pairings with E[xi_t xi_u] = E[xi'_t xi'_u] = delta_tu, E[xi_t xi'_u] = rho delta_tu.",
                 @"F_{T}(\sigma^{2}, \rho) = \mathbb{E}\left[\frac{e^{\sigma \xi_{1}}}{\sum_{t=1}^{T} e^{\sigma \xi_{t}}} \frac{e^{\sigma \xi'_{1}}}{\sum_{t=1}^{T} e^{\sigma \xi'_{t}}}\right]",
-                () => new ProofCheck(true, "definition (THEORY.md section 6).")),
+                () => new ProofCheck(true, "definition (docs/theory.md section 6).")),
         };
         foreach (int tokens in new[] { 2, 3, 4 })
         {
@@ -46,7 +46,7 @@ internal static class SmallLogitProof
             var lowOrders = Sum.Of(Enumerable.Range(0, 3).Select(k => Series.Coefficient(series, Sigma, k) * Expr.Pow(Sigma, k)));
             string T = tokens.ToString(CultureInfo.InvariantCulture);
             steps.Add(StepChecks.Equation(
-                $"T = {T}: the engine's series truncated after sigma^2: its sigma^0 and sigma^2 terms are THEORY.md's T^-2 [1 + rho sigma^2 (T-1)/T] (odd powers vanish).",
+                $"T = {T}: the engine's series truncated after sigma^2: its sigma^0 and sigma^2 terms are docs/theory.md section 6's T^-2 [1 + rho sigma^2 (T-1)/T] (odd powers vanish).",
                 $@"\left[F_{{{T}}}(\sigma^{{2}}, \rho)\right]_{{\sigma^{{0}}, \sigma^{{2}}}}", lowOrders, theory));
             steps.Add(StepChecks.Equation(
                 $"T = {T}: the engine's second route, the series for a symbolic number of tokens (SmallLogitSeries: a generating " +
@@ -55,9 +55,9 @@ internal static class SmallLogitProof
             steps.Add(NumericStep(tokens, series));
         }
         return new ProofDocument("small-logit.md", "Small-logit series of the attention moment F_T",
-            "**Claim** (THEORY.md section 6). F_T(sigma^2, rho) = E[A_1(z) A_1(z')] = T^-2 [1 + rho sigma^2 (T-1)/T + O(sigma^4)], and the higher " +
+            "**Claim** (docs/theory.md section 6). F_T(sigma^2, rho) = E[A_1(z) A_1(z')] = T^-2 [1 + rho sigma^2 (T-1)/T + O(sigma^4)], and the higher " +
             "orders follow from the Taylor expansion of the softmax and Wick moments. The engine derives the series through sigma^" + Order +
-            " for T = 2, 3, 4; the sigma^2 term is compared with THEORY.md symbolically, the whole series with the symbolic-T series of " +
+            " for T = 2, 3, 4; the sigma^2 term is compared with docs/theory.md section 6 symbolically, the whole series with the symbolic-T series of " +
             "SmallLogitSeries (a different route through the engine) and with the numeric module's " +
             "quadrature of F_T (AttentionMoments.TwoPoint) at small sigma.", steps);
     }

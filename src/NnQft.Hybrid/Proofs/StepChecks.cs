@@ -17,39 +17,13 @@ public static class StepChecks
     public const int EngineSeed = 12345, EngineTrials = 6;
 
     /// <summary>Engine equality of two expressions, saying which of the two methods established it.</summary>
-    /// <example><code>ProofCheck c = StepChecks.Symbolic(Expansion.Expand(Expr.Pow(Sym.Var("x") + 1, 2)), Sym.Var("x") * Sym.Var("x") + 2 * Sym.Var("x") + 1); // Passed</code></example>
-    public static ProofCheck Symbolic(Expr derived, Expr stated)
+    /// <example><code>ProofCheck c = StepChecks.Symbolic(Expansion.Expand(Expr.Pow(Sym.Var("x") + 1, 2)), Sym.Var("x") * Sym.Var("x") + 2 * Sym.Var("x") + 1); bool passed = c.Passed; // true</code></example>
+    public static ProofCheck Symbolic(Expr derived, Expr stated) => Equality.Compare(derived, stated, EngineTrials, EngineSeed) switch
     {
-        var difference = Expansion.Expand(Sum.Of(Equality.Canonical(derived), Product.Of(Number.MinusOne, Equality.Canonical(stated))));
-        if (difference is Number { IsZero: true })
-            return new ProofCheck(true, "engine, canonical form (expanded difference, expectations as cumulants) is 0.");
-        if (NumericallyEqual(derived, stated))
-            return new ProofCheck(true, $"engine, canonical forms differ in shape, so numerically: equal to 1e-9 relative at {EngineTrials} random points (seed {EngineSeed}; opaque functions and expectations get seeded pseudo-random values).");
-        return new ProofCheck(false, "engine: not equal, neither by canonical form nor at random points.");
-    }
-
-    /// <summary>
-    /// The engine's numeric second opinion (as <see cref="Equality.NumericallyEqual"/>: symbols at seeded random values,
-    /// opaque nodes and expectations as seeded hashes of their content; pi is a constant node, never a random value).
-    /// </summary>
-    /// <example><code>bool same = StepChecks.NumericallyEqual(Sym.Exp(2 * Sym.Var("x")), Expr.Pow(Sym.Exp(Sym.Var("x")), 2)); // true</code></example>
-    public static bool NumericallyEqual(Expr a, Expr b)
-    {
-        var symbols = FreeSymbols.Of(a).Union(FreeSymbols.Of(b))
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
-        var rng = new Random(EngineSeed);
-        for (int trial = 0; trial < EngineTrials; trial++)
-        {
-            var values = new Dictionary<string, double>();
-            foreach (var s in symbols)
-                values[s.Name] = s.IsInteger ? rng.Next(2, 6) : s.IsPositive ? 0.5 + 1.5 * rng.NextDouble() : 2 * rng.NextDouble() - 1;
-            var nodes = new HashedNodeValues(rng.Next());
-            var env = new EvaluationEnvironment(values, nodes, nodes.Opaque);
-            double va = Evaluator.Evaluate(a, env), vb = Evaluator.Evaluate(b, env);
-            if (!(Math.Abs(va - vb) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(va), Math.Abs(vb))))) return false;
-        }
-        return true;
-    }
+        EqualityEvidence.CanonicalForm => new ProofCheck(true, "engine, canonical form (expanded difference, expectations as cumulants) is 0."),
+        EqualityEvidence.RandomPoints => new ProofCheck(true, $"engine, canonical forms differ in shape, so numerically: equal to 1e-9 relative at {EngineTrials} random points (seed {EngineSeed}; opaque functions and expectations get seeded pseudo-random values)."),
+        _ => new ProofCheck(false, "engine: not equal, neither by canonical form nor at random points."),
+    };
 
     /// <summary>A step whose equation is <paramref name="lhs"/> = derived (= stated when they print differently), checked by the engine.</summary>
     /// <example><code>ProofStep s = StepChecks.Equation("definition of the square", "x^2", Sym.Var("x") * Sym.Var("x"), Expr.Pow(Sym.Var("x"), 2));</code></example>

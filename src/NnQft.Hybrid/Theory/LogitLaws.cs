@@ -7,7 +7,7 @@ using NnQft.Numerics.Kernels;
 namespace NnQft.Hybrid.Theory;
 
 /// <summary>
-/// The logit process at D = d_k = infinity (THEORY.md section 2) for one architecture and point set: token t's
+/// The logit process at D = d_k = infinity (docs/theory.md section 2) for one architecture and point set: token t's
 /// logits are an independent centred Gaussian process with covariance s_Q^2 s_K^2 k_0(x - y) k_t(x - y).
 /// Gives the per-token covariance matrices (for the logit Monte Carlo) and the two-point laws (for quadrature).
 /// </summary>

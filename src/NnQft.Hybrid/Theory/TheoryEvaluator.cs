@@ -17,7 +17,7 @@ namespace NnQft.Hybrid.Theory;
 /// The derived forms hold at D = d_k = infinity; an architecture with finite D or d_k is evaluated in that limit and
 /// the result's <c>method</c> says so. d_v, N_h and the bias enter exactly.
 /// </summary>
-/// <example><code>var result = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(100_000));</code></example>
+/// <example><code>var result = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(10_000));</code></example>
 public static class TheoryEvaluator
 {
     /// <summary>The architecture the theory is exact for: D and d_k set to infinity.</summary>
@@ -33,7 +33,7 @@ public static class TheoryEvaluator
             : $"theory at D = d_k = inf (architecture has D = {architecture.Features}, d_k = {architecture.KeyWidth}; M4 by logit Monte Carlo)";
 
     /// <summary>G2 at every pair and G4, G4c (with its two parts) at every sorted tuple, in the result JSON's shape.</summary>
-    /// <example><code>CorrelatorResult theory = TheoryEvaluator.Evaluate(Architecture.Default with { Tokens = 2 }, PointSet.Default, new TheoryOptions(Samples: 50_000, Seed: 3));</code></example>
+    /// <example><code>CorrelatorResult theory = TheoryEvaluator.Evaluate(Architecture.Default with { Tokens = 2 }, PointSet.Default, new TheoryOptions(Samples: 5_000, Seed: 3));</code></example>
     public static CorrelatorResult Evaluate(Architecture architecture, PointSet points, TheoryOptions options)
     {
         architecture.Validated();

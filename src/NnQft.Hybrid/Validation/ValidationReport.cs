@@ -6,7 +6,7 @@ namespace NnQft.Hybrid.Validation;
 
 /// <summary>
 /// The outcome of <c>nnqft validate</c>: every comparison row and whether all of them agree, i.e. |z| &lt; <see cref="ZLimit"/>.
-/// Serialises to the <c>report.json</c> of INTERFACE.md.
+/// Serialises to the <c>report.json</c> of docs/cli.md section 2.
 /// </summary>
 /// <example><code>var report = new ValidationReport([ValidationRow.Compare("G2(0,1)", 0.41, 0.0, 0.409, 0.002)], "limit"); bool ok = report.Passed; // true: |z| = 0.5</code></example>
 public sealed record ValidationReport(IReadOnlyList<ValidationRow> Rows, string Method)

@@ -9,7 +9,7 @@ namespace NnQft.Hybrid.Validation;
 public sealed record ValidationRow(string Quantity, double Theory, double MonteCarlo, double Stderr, double Z)
 {
     /// <summary>Compares a theory value (with its own standard error, 0 when exact) with a Monte Carlo estimate.</summary>
-    /// <example><code>double z = ValidationRow.Compare("G4c(0,0,1,1)", theory: 0.10, theoryStderr: 0.001, monteCarlo: 0.103, monteCarloStderr: 0.002).Z; // about -1.34: (theory - MC) / combined stderr</code></example>
+    /// <example><code>double z = ValidationRow.Compare("G4c(0,0,1,1)", theory: 0.10, theoryStderr: 0.001, monteCarlo: 0.103, monteCarloStderr: 0.002).Z; // ~-1.34: (theory - MC) / combined stderr</code></example>
     public static ValidationRow Compare(string quantity, double theory, double theoryStderr, double monteCarlo, double monteCarloStderr)
     {
         double se = Math.Sqrt(theoryStderr * theoryStderr + monteCarloStderr * monteCarloStderr);

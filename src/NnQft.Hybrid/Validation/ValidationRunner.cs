@@ -13,11 +13,11 @@ namespace NnQft.Hybrid.Validation;
 /// heads and bias). The architecture's own finite D and d_k appear only in the finite-width figure, as the deviation
 /// of G2 from the limit against 1/D = 1/d_k.
 /// </summary>
-/// <example><code>var outcome = ValidationRunner.Run(Architecture.Default with { Tokens = 2 }, PointSet.Default, new ValidationOptions(Networks: 20_000), status: Console.Error.WriteLine);</code></example>
+/// <example><code>var outcome = ValidationRunner.Run(Architecture.Default with { Tokens = 2 }, PointSet.Default, new ValidationOptions(Networks: 1_000, AuxiliaryNetworks: 100, TheorySamples: 1_000), status: Console.Error.WriteLine);</code></example>
 public static class ValidationRunner
 {
     /// <summary>Runs every comparison and builds the figures; <paramref name="status"/> hears what is running.</summary>
-    /// <example><code>ValidationOutcome o = ValidationRunner.Run(Architecture.Default, PointSet.Default, new ValidationOptions(), s =&gt; Console.WriteLine(s)); // the validate command</code></example>
+    /// <example><code>ValidationOutcome o = ValidationRunner.Run(Architecture.Default, PointSet.Default, new ValidationOptions(Networks: 1_000, AuxiliaryNetworks: 100, TheorySamples: 1_000), s =&gt; Console.WriteLine(s)); // new ValidationOptions() is the validate command</code></example>
     public static ValidationOutcome Run(Architecture architecture, PointSet points, ValidationOptions options, Action<string>? status = null)
     {
         architecture.Validated();
@@ -49,8 +49,8 @@ public static class ValidationRunner
 
     /// <summary>z-rows for every G2 pair (i &lt;= j) and every connected G4 tuple.</summary>
     /// <example><code>
-    /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000 };
-    /// var rows = ValidationRunner.Compare(TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(20_000)), MonteCarloSampler.Sample(o).Result);
+    /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000 };
+    /// var rows = ValidationRunner.Compare(TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions(5_000)), MonteCarloSampler.Sample(o).Result);
     /// </code></example>
     public static IReadOnlyList<ValidationRow> Compare(CorrelatorResult theory, CorrelatorResult monteCarlo)
     {

@@ -5,7 +5,7 @@ using NnQft.Model;
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
-/// Attention-weight moments at D = d_k = infinity (THEORY.md section 6), by deterministic quadrature.
+/// Attention-weight moments at D = d_k = infinity (docs/theory.md section 6), by deterministic quadrature.
 /// </summary>
 /// <example><code>double m = AttentionMoments.TwoPoint(tokens: 4, sigma2: 1.0, rho: 0.5);</code></example>
 public static class AttentionMoments
@@ -16,7 +16,7 @@ public static class AttentionMoments
     /// Accuracy: relative error below 1e-9 (typically 1e-11) whenever F &gt;= 1e-30, absolute error below 1e-40 under it;
     /// the quadrature looks as deep into the logit tails as F is small, so tiny moments cost more (about 4 ms at 1e-30, against 0.3-0.9 ms typically).
     /// </summary>
-    /// <example><code>double f = AttentionMoments.TwoPoint(tokens: 4, sigma2: 0.0, rho: 0.5); // 1/16: no logit noise, uniform weights</code></example>
+    /// <example><code>double f = AttentionMoments.TwoPoint(tokens: 4, sigma2: 0.0, rho: 0.5); // 0.0625: 1/16, no logit noise, uniform weights</code></example>
     public static double TwoPoint(int tokens, double sigma2, double rho)
     {
         ValidateTokens(tokens);

@@ -7,7 +7,7 @@ using NnQft.Numerics.Randomness;
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
-/// Attention-weight moments at d_k = infinity by Monte Carlo over the Gaussian logits alone (THEORY.md section 6):
+/// Attention-weight moments at d_k = infinity by Monte Carlo over the Gaussian logits alone (docs/theory.md section 6):
 /// one pass of samples serves every requested product. Deterministic for a seed: block b of
 /// <see cref="BlockSize"/> samples uses the random stream (seed, b), whatever the thread count.
 /// </summary>
@@ -67,7 +67,7 @@ public static class AttentionMonteCarlo
     }
 
     /// <summary>The sampler of T exchangeable tokens at two points with logit variance sigma^2 and correlation rho.</summary>
-    /// <example><code>LogitSampler sampler = AttentionMonteCarlo.ExchangeableSampler(tokens: 4, sigma2: 1.0, rho: 0.5); // 2 points</code></example>
+    /// <example><code>LogitSampler sampler = AttentionMonteCarlo.ExchangeableSampler(tokens: 4, sigma2: 1.0, rho: 0.5); int points = sampler.Points; // 2</code></example>
     public static LogitSampler ExchangeableSampler(int tokens, double sigma2, double rho)
     {
         var law = new TokenLogitLaw(sigma2, rho).Validated();

@@ -9,7 +9,7 @@ namespace NnQft.Numerics.Attention;
 /// the Plackett derivative in asin(r) for |r| &lt; 0.925, the singular-part expansion near |r| = 1; absolute error
 /// ~1e-15; A. Genz, Statistics and Computing 14 (2004) 251-260).
 /// </summary>
-/// <example><code>double p = BivariateNormal.Cdf(0, 0, 0.5); // 1/4 + asin(0.5)/(2 pi) = 1/3</code></example>
+/// <example><code>double p = BivariateNormal.Cdf(0, 0, 0.5); // ~0.3333333333: 1/4 + asin(0.5)/(2 pi) = 1/3</code></example>
 public static class BivariateNormal
 {
     private static readonly (double[] X, double[] W) Six = Rule(6), Twelve = Rule(12), Twenty = Rule(20);

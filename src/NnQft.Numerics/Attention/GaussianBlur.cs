@@ -6,7 +6,7 @@ namespace NnQft.Numerics.Attention;
 /// <summary>
 /// A Gaussian expectation E[g(x_i + s Y)], Y ~ N(0, 1), for every output point x_i of a uniform grid, written as a
 /// sparse weighted sum over shared nodes: sum_l W[i, l] g(node_l). Shared nodes are what make the 2D blur of
-/// THEORY.md section 6 separable: g is evaluated once on the node lattice and reused by every output point.
+/// docs/theory.md section 6 separable: g is evaluated once on the node lattice and reused by every output point.
 /// </summary>
 internal sealed class GaussianBlur
 {

@@ -6,7 +6,7 @@ namespace NnQft.Numerics.Attention;
 /// <summary>
 /// For one token law, on the outer grid (p_i, q_j): the joint survival S(p, q) = E exp(-e^{alpha + z} - e^{beta + z'})
 /// and the joint density f(p, q) of (V, V') = (G - z, G' - z') (G, G' standard Gumbel-min), with
-/// alpha = p + q, beta = p - q the logarithms of the Laplace variables u, w of THEORY.md section 6.
+/// alpha = p + q, beta = p - q the logarithms of the Laplace variables u, w of docs/theory.md section 6.
 /// In m = p + a, n = q + b (a = (z + z')/2, b = (z - z')/2 independent Gaussians) the integrands are the fixed
 /// kernels K(m, n) = kappa(m + L(n)) and e^{2m} K(m, n) = e^{2c} kappa(c) / (4 cosh^2 n) with c = m + L(n),
 /// L(n) = log(2 cosh n), kappa(c) = exp(-e^c). The blur over a is therefore a one-dimensional function of c

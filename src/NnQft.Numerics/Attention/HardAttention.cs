@@ -9,7 +9,7 @@ namespace NnQft.Numerics.Attention;
 /// The hard-attention limit sigma^2 -> infinity of F_T: the probability that token 1 has the largest logit at both
 /// points, for T iid standard Gaussian pairs with correlation rho (a Gaussian orthant probability).
 /// </summary>
-/// <example><code>double f = HardAttention.TwoPoint(tokens: 2, rho: 0.0); // 1/4: the winner at x and at y independent</code></example>
+/// <example><code>double f = HardAttention.TwoPoint(tokens: 2, rho: 0.0); // 0.25: the winner at x and at y independent</code></example>
 public static class HardAttention
 {
     private static readonly GaussLegendreRule Panel = new(-1, 1, 16);
@@ -19,7 +19,7 @@ public static class HardAttention
     /// T = 2 has the closed form 1/4 + asin(rho) / (2 pi); general T is a 2D integral of the bivariate normal
     /// distribution function over a whitened frame (composite 16-point Gauss-Legendre on [-9, 9]^2).
     /// </summary>
-    /// <example><code>double f = HardAttention.TwoPoint(tokens: 4, rho: 1.0); // 1/4: the same winner at both points</code></example>
+    /// <example><code>double f = HardAttention.TwoPoint(tokens: 4, rho: 1.0); // 0.25: the same winner at both points</code></example>
     public static double TwoPoint(int tokens, double rho)
     {
         if (tokens < 1 || tokens > ArchitectureValidator.MaxTokens)

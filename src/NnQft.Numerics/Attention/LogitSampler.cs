@@ -8,7 +8,7 @@ namespace NnQft.Numerics.Attention;
 
 /// <summary>
 /// Draws attention weights at d_k = infinity: each token's logits over the points are an independent centred
-/// Gaussian vector with its own covariance (s_Q^2 s_K^2 k_0(x_p - x_q) k_t(x_p - x_q), THEORY.md section 2), and
+/// Gaussian vector with its own covariance (s_Q^2 s_K^2 k_0(x_p - x_q) k_t(x_p - x_q), docs/theory.md section 2), and
 /// A_t(x_p) is the softmax over tokens at each point. Covariances may be singular (repeated points): the factor is
 /// the symmetric square root with negative round-off eigenvalues clipped. Immutable; one instance serves threads.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 namespace NnQft.Numerics.Attention;
 
 /// <summary>
-/// E[A_1(x) A_1(y)] at d_k = infinity by the Laplace-transform representation of THEORY.md section 6, in
+/// E[A_1(x) A_1(y)] at d_k = infinity by the Laplace-transform representation of docs/theory.md section 6, in
 /// logarithmic Laplace variables (u = e^alpha, w = e^beta). There the two factors are the joint density f_1 of
 /// token 1's (V, V') = (G - z, G' - z') and the joint survival functions S_t of the other tokens (G, G' standard
 /// Gumbel-min), so F = int int f_1 prod_t S_t d alpha d beta (the Gumbel-max picture: token 1 wins at both points).

@@ -48,21 +48,21 @@ internal sealed class MomentState
         Networks += networks;
     }
 
-    /// <summary>Adds another state over disjoint blocks; false when a block appears in both.</summary>
-    public bool TryMerge(MomentState other)
+    /// <summary>Adds another state over disjoint blocks of the same layout; otherwise says why not and changes nothing.</summary>
+    public MergeOutcome TryMerge(MomentState other)
     {
         if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount
             || !other.Layout.Selection.Equals(Layout.Selection)
-            || !Equals(other.SixPoint?.Selection, SixPoint?.Selection)) return false;
+            || !Equals(other.SixPoint?.Selection, SixPoint?.Selection)) return MergeOutcome.DifferentLayout;
         foreach (var (s, e) in other.Blocks.Ranges)
             foreach (var (s2, e2) in Blocks.Ranges)
-                if (s < e2 && s2 < e) return false;
+                if (s < e2 && s2 < e) return MergeOutcome.Overlap;
         foreach (var (s, e) in other.Blocks.Ranges) Blocks.TryAdd(s, e);
         for (int i = 0; i < Sums.Length; i++) Sums[i].Add(other.Sums[i]);
         for (int i = 0; i < SixPointSums.Length; i++) SixPointSums[i].Add(other.SixPointSums[i]);
         Networks += other.Networks;
         Seconds += other.Seconds;
-        return true;
+        return MergeOutcome.Merged;
     }
 
     /// <summary>Restores raw fields (deserialisation).</summary>
@@ -80,4 +80,17 @@ internal sealed class MomentState
         for (int i = 0; i < means.Length; i++) means[i] = Sums[i].ToDouble() / Networks;
         return means;
     }
+}
+
+/// <summary>What <see cref="MomentState.TryMerge"/> did.</summary>
+internal enum MergeOutcome
+{
+    /// <summary>The sums were added.</summary>
+    Merged,
+
+    /// <summary>The other state holds different products (point count or conditional sums differ).</summary>
+    DifferentLayout,
+
+    /// <summary>A block of networks is in both states.</summary>
+    Overlap,
 }

@@ -2,7 +2,7 @@
 namespace NnQft.Numerics.Kernels;
 
 /// <summary>Multivariate Cauchy frequencies, scale 1/l: k(r) = exp(-r / l) in every dimension.</summary>
-/// <example><code>double k = new CauchyKernel(lengthScale: 1.0, dimension: 2).Value(1.0); // exp(-1)</code></example>
+/// <example><code>double k = new CauchyKernel(lengthScale: 1.0, dimension: 2).Value(1.0); // ~0.3678794412: exp(-1)</code></example>
 public sealed class CauchyKernel : RadialKernel
 {
     /// <summary>The exponential kernel of length scale <paramref name="lengthScale"/>.</summary>

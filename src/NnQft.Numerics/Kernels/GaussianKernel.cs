@@ -2,7 +2,7 @@
 namespace NnQft.Numerics.Kernels;
 
 /// <summary>w ~ N(0, I / l^2): k(r) = exp(-r^2 / (2 l^2)) in every dimension.</summary>
-/// <example><code>double k = new GaussianKernel(lengthScale: 1.0, dimension: 2).Value(1.0); // exp(-1/2)</code></example>
+/// <example><code>double k = new GaussianKernel(lengthScale: 1.0, dimension: 2).Value(1.0); // ~0.6065306597: exp(-1/2)</code></example>
 public sealed class GaussianKernel : RadialKernel
 {
     /// <summary>The Gaussian kernel of length scale <paramref name="lengthScale"/>.</summary>

@@ -11,7 +11,7 @@ namespace NnQft.Numerics.Kernels;
 /// <example><code>KernelClosedForm k = KernelClosedForm.For(new GaussianDensity(0.7), 2); Console.WriteLine(k.Latex);</code></example>
 public sealed record KernelClosedForm(string Text, string Latex)
 {
-    /// <summary>The closed form of THEORY.md section 7 for <paramref name="density"/> in dimension <paramref name="dimension"/>.</summary>
+    /// <summary>The closed form of docs/theory.md section 7 for <paramref name="density"/> in dimension <paramref name="dimension"/>.</summary>
     /// <example><code>string text = KernelClosedForm.For(new CauchyDensity(1.0), 2).Text;</code></example>
     public static KernelClosedForm For(SpectralDensity density, int dimension)
     {

@@ -3,7 +3,7 @@ using NnQft.Model;
 
 namespace NnQft.Numerics.Kernels;
 
-/// <summary>Builds the numeric kernel of a spectral density or query embedding (THEORY.md section 7).</summary>
+/// <summary>Builds the numeric kernel of a spectral density or query embedding (docs/theory.md section 7).</summary>
 /// <example><code>
 /// var k = KernelEvaluator.For(new MaternDensity(Nu: 3, LengthScale: 0.5), dimension: 2);
 /// double value = k.Value(0.8);

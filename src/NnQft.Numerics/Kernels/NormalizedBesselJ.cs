@@ -15,7 +15,7 @@ public static class NormalizedBesselJ
     public const double SeriesLimit = 4.0;
 
     /// <summary>Lambda_nu(x) for nu &gt;= -1/2 and real x (even in x).</summary>
-    /// <example><code>double lambda = NormalizedBesselJ.Value(0.5, Math.PI); // sin(pi)/pi = 0</code></example>
+    /// <example><code>double lambda = NormalizedBesselJ.Value(0.5, Math.PI); // 0: sin(pi)/pi</code></example>
     public static double Value(double nu, double x)
     {
         x = Math.Abs(x);
@@ -30,7 +30,7 @@ public static class NormalizedBesselJ
 
     /// <summary>sum_k (-x^2/4)^k / (k! (nu+1)_k): alternating, terms below 1 in size for x &lt; 4, so at most
     /// about one digit is lost to cancellation.</summary>
-    /// <example><code>double lambda = NormalizedBesselJ.Series(0.0, 1.0); // J0(1) = 0.7652</code></example>
+    /// <example><code>double lambda = NormalizedBesselJ.Series(0.0, 1.0); // ~0.7652: J0(1)</code></example>
     public static double Series(double nu, double x)
     {
         double q = -0.25 * x * x;

@@ -18,7 +18,7 @@ namespace NnQft.Numerics.MonteCarlo;
 /// a checkpoint records exactly which blocks it holds.</para>
 /// </summary>
 /// <example><code>
-/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 4_000, Seed = 1 });
+/// SampleOutcome run = MonteCarloSampler.Sample(new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_000, Seed = 1 });
 /// double g2 = run.Result.G2.Value[0][1], se = run.Result.G2.Stderr[0][1];
 /// </code></example>
 public static class MonteCarloSampler
@@ -93,8 +93,13 @@ public static class MonteCarloSampler
                     $"selects other G4 tuples (--g4 {Describe(decoded.State.Layout.Selection)}) than the first file (--g4 {Describe(total.Layout.Selection)}); only runs with the same --g4 merge");
             if (decoded.Identity != identity)
                 throw new InvalidInputException(source, "belongs to a different run (architecture, points, seed, method or nets differ) than the first file");
-            if (!total.TryMerge(decoded.State))
-                throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+            switch (total.TryMerge(decoded.State))
+            {
+                case MergeOutcome.DifferentLayout:
+                    throw new InvalidInputException(source, $"holds a different layout ({DescribeLayout(decoded.State.Layout)}) than the first file ({DescribeLayout(total.Layout)})");
+                case MergeOutcome.Overlap:
+                    throw new InvalidInputException(source, "overlaps networks already merged (the same shard given twice?)");
+            }
         }
         var points = RunIdentity.Points(identity);
         var selection = total!.Layout.Selection;
@@ -107,6 +112,8 @@ public static class MonteCarloSampler
         return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
     }
 
+    private static string DescribeLayout(MomentLayout layout) =>
+        $"{layout.PointCount} points, {(layout.Conditional ? "conditional" : "plain")} sums";
     private static string Describe(TupleSelection s) => s.Kind == SelectionKind.Listed ? $"FILE with {s.Count(0)} tuples" : s.Canonical();
 
     private static long BlockNetworks(long block, long networks) => Math.Min(BlockSize, networks - block * BlockSize);

@@ -4,14 +4,14 @@ using NnQft.Model;
 namespace NnQft.Numerics.MonteCarlo;
 
 /// <summary>The order in which an <see cref="IObservationSampler"/> lists pairs and quads of point indices.</summary>
-/// <example><code>var (a, b) = ObservationOrder.Pairs(3)[1]; // (0, 1)</code></example>
+/// <example><code>var pair = ObservationOrder.Pairs(3)[1]; // "(0, 1)"</code></example>
 public static class ObservationOrder
 {
     /// <summary>Pairs (a, b) with a &lt;= b, lexicographic: (0,0), (0,1), ..., (P-1,P-1).</summary>
-    /// <example><code>int n = ObservationOrder.Pairs(8).Count; // 36 = 8 * 9 / 2</code></example>
+    /// <example><code>int n = ObservationOrder.Pairs(8).Count; // 36: 8 * 9 / 2</code></example>
     public static IReadOnlyList<(int A, int B)> Pairs(int pointCount)
     {
-        if (pointCount < 1) throw new InvalidInputException("--points", "must hold at least one point");
+        if (pointCount < 1) throw new InvalidInputException("pointCount", "must be at least 1");
         var pairs = new List<(int, int)>(pointCount * (pointCount + 1) / 2);
         for (int a = 0; a < pointCount; a++)
             for (int b = a; b < pointCount; b++) pairs.Add((a, b));

@@ -2,7 +2,7 @@
 namespace NnQft.Numerics.Results;
 
 /// <summary>
-/// The result JSON of <c>sample</c>, <c>merge</c> and <c>theory</c> (INTERFACE.md section 2): estimates of G2 and of
+/// The result JSON of <c>sample</c>, <c>merge</c> and <c>theory</c> (docs/cli.md section 2): estimates of G2 and of
 /// every G4 tuple i &lt;= j &lt;= k &lt;= l with one-sigma standard errors. Read and write it with
 /// <see cref="CorrelatorResultJson"/>.
 /// </summary>

@@ -6,7 +6,7 @@ using NnQft.Model;
 namespace NnQft.Numerics.Results;
 
 /// <summary>
-/// Writes and reads the result JSON of INTERFACE.md section 2. Monte Carlo outputs may carry an extra key
+/// Writes and reads the result JSON of docs/cli.md section 2. Monte Carlo outputs may carry an extra key
 /// <c>state</c> (the exact accumulator, compressed) so that shard outputs can be merged; readers that do not know
 /// it ignore it.
 /// </summary>

@@ -7,7 +7,7 @@ using NnQft.Numerics.Spectral;
 namespace NnQft.Numerics.Sampling;
 
 /// <summary>
-/// The literal network of THEORY.md section 1: every RF frequency and phase, W_Q, W_K, W_V, the readout a and the
+/// The literal network of docs/theory.md section 1: every RF frequency and phase, W_Q, W_K, W_V, the readout a and the
 /// bias are drawn and multiplied out. The reference the exact sampler is tested against; finite widths only.
 /// Draw order per network: bias, then per head: query RF, token RFs in token order, W_Q, W_K, W_V, a.
 /// </summary>

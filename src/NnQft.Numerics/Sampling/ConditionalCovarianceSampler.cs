@@ -7,7 +7,7 @@ namespace NnQft.Numerics.Sampling;
 /// The Rao-Blackwell half of a network draw: everything that enters the attention weights (RF Grams at finite D, the
 /// query Wishart at finite d_k, logits, softmax), sampled exactly as the <c>exact</c> sampler does, and from it the
 /// per-head conditional covariances c_h(x_p, x_q) = E[y_h(x_p) y_h(x_q) | A, G] = s_V^2 sum_(t,u) A_t(p) A_u(q) K_(tp,uq)
-/// (THEORY.md section 3). Values, readout and bias are not drawn: the Rao-Blackwell estimator integrates them.
+/// (docs/theory.md section 3). Values, readout and bias are not drawn: the Rao-Blackwell estimator integrates them.
 /// One instance per thread; the draw depends only on (seed, network index).
 /// </summary>
 /// <example><code>var s = new ConditionalCovarianceSampler(Architecture.Default, PointSet.Default, seed: 1);

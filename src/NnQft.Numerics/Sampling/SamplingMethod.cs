@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 namespace NnQft.Numerics.Sampling;
 
-/// <summary>How <c>sample</c> draws networks (INTERFACE.md section 2).</summary>
+/// <summary>How <c>sample</c> draws networks (docs/cli.md section 2).</summary>
 /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Method = SamplingMethod.Exact };</code></example>
 public enum SamplingMethod
 {
-    /// <summary>Materialise every weight of THEORY.md section 1 (the literal reference).</summary>
+    /// <summary>Materialise every weight of docs/theory.md section 1 (the literal reference).</summary>
     BruteForce,
 
     /// <summary>The same finite-width law at the points, drawn through small Gram factorisations.</summary>

@@ -4,7 +4,7 @@ using NnQft.Numerics.Randomness;
 namespace NnQft.Numerics.Spectral;
 
 /// <summary>
-/// Draws random-feature frequencies w ~ p on R^d and gives their amplitude g(w) (THEORY.md sections 1 and 7), so
+/// Draws random-feature frequencies w ~ p on R^d and gives their amplitude g(w) (docs/theory.md sections 1 and 7), so
 /// that E_w[g(w)^2 cos(w . r)] is the family's kernel k(r).
 /// </summary>
 /// <example><code>var s = SpectralSamplers.For(new GaussianDensity(0.7), dimension: 2); var w = new double[2]; double g = s.Sample(new NetworkRandom(seed: 1, network: 0), w);</code></example>
@@ -19,7 +19,7 @@ public interface ISpectralSampler
     bool UnitAmplitude { get; }
 
     /// <summary>Writes one frequency into <paramref name="w"/> (length d) and returns its amplitude g(w).</summary>
-    /// <example><code>var s = SpectralSamplers.For(new CauchyDensity(1.0), 2); var w = new double[2]; double g = s.Sample(new NetworkRandom(1, 0), w); // g == 1</code></example>
+    /// <example><code>var s = SpectralSamplers.For(new CauchyDensity(1.0), 2); var w = new double[2]; double g = s.Sample(new NetworkRandom(1, 0), w); // 1</code></example>
     double Sample(NetworkRandom random, Span<double> w);
 
     /// <summary>

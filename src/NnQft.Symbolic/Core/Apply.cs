@@ -7,7 +7,7 @@ namespace NnQft.Symbolic;
 /// network's own opaque quantities have typed nodes instead: <see cref="Kernel"/> and <see cref="AttentionMoment"/>.
 /// Numeric evaluation asks <see cref="NodeValues.Function"/> by <see cref="Name"/>.
 /// </summary>
-/// <example><code>Expr f = Apply.Of("f", [Sym.Var("x1"), Sym.Var("x2")]); // f(x1, x2)</code></example>
+/// <example><code>Expr f = Apply.Of("f", [Sym.Var("x1"), Sym.Var("x2")]); // "f(x1, x2)"</code></example>
 public sealed record Apply : Expr
 {
     private Apply(string name, ExprList args)

@@ -5,7 +5,7 @@ namespace NnQft.Symbolic;
 /// E[body] over all random quantities left opaque in body (attention weights, Grams, conditional covariances).
 /// Canonical at construction by linearity: deterministic parts, sums and index sums come out.
 /// </summary>
-/// <example><code>var a = RandomVariable.Of("a", [], []); Expr m = Expectation.Of(a * a); // E[a^2]</code></example>
+/// <example><code>var a = RandomVariable.Of("a", [], []); Expr m = Expectation.Of(a * a); // "E[a^2]"</code></example>
 public sealed record Expectation : Expr
 {
     private Expectation(Expr body)

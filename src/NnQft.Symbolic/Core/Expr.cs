@@ -8,17 +8,17 @@ namespace NnQft.Symbolic;
 /// below), which keep sums and products canonical, so structural equality already is mathematical equality
 /// for most purposes (see <see cref="Equality"/> for the full check).
 /// </summary>
-/// <example><code>Expr x = new Symbol("x"); var e = 2 * x + x; // 3*x</code></example>
+/// <example><code>Expr x = new Symbol("x"); var e = 2 * x + x; // "3*x"</code></example>
 public abstract record Expr : IComparable<Expr>
 {
     private protected Expr() { }
 
     /// <summary>Sub-expressions in a fixed order (bound indices of sums are not children).</summary>
-    /// <example><code>IReadOnlyList&lt;Expr&gt; terms = (Sym.Var("x") + Sym.Var("y")).Children; // x, y</code></example>
+    /// <example><code>IReadOnlyList&lt;Expr&gt; terms = (Sym.Var("x") + Sym.Var("y")).Children; // "[x, y]"</code></example>
     public abstract IReadOnlyList<Expr> Children { get; }
 
     /// <summary>The same node kind over new children, re-canonicalised.</summary>
-    /// <example><code>Expr e = Sym.Var("x") + Sym.Var("y"); Expr doubled = e.Rebuild(e.Children.Select(c =&gt; c * 2).ToList()); // 2x + 2y</code></example>
+    /// <example><code>Expr e = Sym.Var("x") + Sym.Var("y"); Expr doubled = e.Rebuild(e.Children.Select(c =&gt; c * 2).ToList()); // "2*x + 2*y"</code></example>
     public abstract Expr Rebuild(IReadOnlyList<Expr> children);
 
     /// <summary>
@@ -45,7 +45,7 @@ public abstract record Expr : IComparable<Expr>
     public virtual bool IsRandom => Children.Any(c => c.IsRandom);
 
     /// <inheritdoc />
-    /// <example><code>int order = Sym.Var("a").CompareTo(Sym.Var("b")); // negative: a sorts first</code></example>
+    /// <example><code>bool first = Sym.Var("a").CompareTo(Sym.Var("b")) &lt; 0; // true: a sorts first</code></example>
     public int CompareTo(Expr? other) => ExprOrder.Instance.Compare(this, other);
 
     /// <summary>The plain-text form (see <see cref="TextPrinter"/>).</summary>
@@ -60,7 +60,7 @@ public abstract record Expr : IComparable<Expr>
     public static Expr operator -(Expr a, Expr b) => Sum.Of(a, Product.Of(Number.MinusOne, b));
 
     /// <summary>Product.</summary>
-    /// <example><code>Expr e = 2 * Sym.Var("x") * Sym.Var("x"); // 2 x^2</code></example>
+    /// <example><code>Expr e = 2 * Sym.Var("x") * Sym.Var("x"); // "2*x^2"</code></example>
     public static Expr operator *(Expr a, Expr b) => Product.Of(a, b);
 
     /// <summary>Quotient.</summary>

@@ -6,7 +6,7 @@ namespace NnQft.Symbolic;
 /// construction: linear over sums, index-free factors pulled out, sum of an index-free body = body * count, and
 /// Kronecker deltas contracted (sum_j delta_ij f(j) = f(i)), so sum_i delta_ii = d_v comes out by itself.
 /// </summary>
-/// <example><code>var i = Symbol.Index("i"); Expr s = IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); // sum_{i=1}^{D} a_i</code></example>
+/// <example><code>var i = Symbol.Index("i"); Expr s = IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); // "Sum(a_{i}, (i, 1, D))"</code></example>
 public sealed record IndexSum : Expr
 {
     private readonly bool random;
@@ -29,7 +29,7 @@ public sealed record IndexSum : Expr
     public Expr Body { get; }
 
     /// <summary>The bound index.</summary>
-    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Symbol bound = s.Index; // i</code></example>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Symbol bound = s.Index; // "i"</code></example>
     public Symbol Index { get; }
 
     /// <summary>Lower bound (inclusive).</summary>
@@ -37,7 +37,7 @@ public sealed record IndexSum : Expr
     public Expr Lower { get; }
 
     /// <summary>Upper bound (inclusive).</summary>
-    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Expr hi = s.Upper; // D</code></example>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, Symbol.Count("D")); Expr hi = s.Upper; // "D"</code></example>
     public Expr Upper { get; }
 
     /// <inheritdoc />
@@ -47,7 +47,7 @@ public sealed record IndexSum : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children[0], Index, children[1], children[2]);
 
     /// <summary>The number of terms, upper - lower + 1.</summary>
-    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, 2, Symbol.Count("D")); Expr n = s.Count; // D - 1</code></example>
+    /// <example><code>var i = Symbol.Index("i"); var s = (IndexSum)IndexSum.Of(RandomVariable.Of("a", [i], []), i, 2, Symbol.Count("D")); Expr n = s.Count; // "D - 1"</code></example>
     public Expr Count => Sum.Of([Upper, Product.Of(Number.MinusOne, Lower), Number.One]);
 
     /// <summary>sum_{index = 1}^{upper} body.</summary>
@@ -83,7 +83,7 @@ public sealed record IndexSum : Expr
         fresh.Equals(Index) ? this : new IndexSum(Substitution.Apply(Body, Index, fresh), fresh, Lower, Upper);
 
     /// <summary>A name based on <paramref name="index"/> not in <paramref name="used"/>.</summary>
-    /// <example><code>Symbol j = IndexSum.FreshIndex(Symbol.Index("i"), new HashSet&lt;string&gt; { "i" }); // i1</code></example>
+    /// <example><code>Symbol j = IndexSum.FreshIndex(Symbol.Index("i"), new HashSet&lt;string&gt; { "i" }); // "i1"</code></example>
     public static Symbol FreshIndex(Symbol index, ISet<string> used)
     {
         if (!used.Contains(index.Name)) return index;

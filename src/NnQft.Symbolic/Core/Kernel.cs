@@ -6,7 +6,7 @@ namespace NnQft.Symbolic;
 /// A random-feature kernel k_t(xa, xb) (docs/theory.md section 1): token 0 is the query kernel k0, tokens 1..T the token
 /// kernels. Symmetric in its points, which are kept sorted.
 /// </summary>
-/// <example><code>Kernel k = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")); // k_1(x1, x2)</code></example>
+/// <example><code>Kernel k = Kernel.Of(1, Sym.Var("x1"), Sym.Var("x2")); // "k1(x1, x2)"</code></example>
 public sealed record Kernel : Expr
 {
     private Kernel(Expr token, Expr a, Expr b)

@@ -2,7 +2,7 @@
 namespace NnQft.Symbolic;
 
 /// <summary>The Kronecker delta of two indices; delta_ii = 1 and distinct numbers give 0. Arguments sorted.</summary>
-/// <example><code>Expr d = KroneckerDelta.Of(Symbol.Index("i"), Symbol.Index("j")); // delta_{ij}</code></example>
+/// <example><code>Expr d = KroneckerDelta.Of(Symbol.Index("i"), Symbol.Index("j")); // "delta(i, j)"</code></example>
 public sealed record KroneckerDelta : Expr
 {
     private KroneckerDelta(Expr i, Expr j)

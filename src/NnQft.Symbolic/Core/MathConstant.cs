@@ -13,7 +13,7 @@ public enum ConstantKind
 /// A transcendental constant: a leaf with a known value, positive, free of symbols (so no substitution, derivative
 /// or random numeric check treats it as a variable). It sorts and prints like a symbol of its name.
 /// </summary>
-/// <example><code>Expr halfTurn = MathConstant.Pi; double v = MathConstant.Pi.Value; // 3.14159...</code></example>
+/// <example><code>Expr halfTurn = MathConstant.Pi; double v = MathConstant.Pi.Value; // ~3.14159</code></example>
 public sealed record MathConstant : Expr
 {
     private MathConstant(ConstantKind kind) => Kind = kind;
@@ -23,7 +23,7 @@ public sealed record MathConstant : Expr
     public static MathConstant Pi { get; } = new(ConstantKind.Pi);
 
     /// <summary>Which constant.</summary>
-    /// <example><code>ConstantKind kind = MathConstant.Pi.Kind; // Pi</code></example>
+    /// <example><code>ConstantKind kind = MathConstant.Pi.Kind; // ConstantKind.Pi</code></example>
     public ConstantKind Kind { get; }
 
     /// <summary>The name used by the text and SymPy printers ("pi").</summary>

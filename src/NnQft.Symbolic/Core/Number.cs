@@ -5,7 +5,7 @@ using Fractions;
 namespace NnQft.Symbolic;
 
 /// <summary>An exact rational constant, always in lowest terms with a positive denominator.</summary>
-/// <example><code>Number third = Number.Of(1, 3); double x = third.ToDouble(); // 0.333...</code></example>
+/// <example><code>Number third = Number.Of(1, 3); double x = third.ToDouble(); // ~0.333333</code></example>
 public sealed record Number : Expr
 {
     private Number(BigInteger numerator, BigInteger denominator)
@@ -15,7 +15,7 @@ public sealed record Number : Expr
     }
 
     /// <summary>The numerator (sign carrier).</summary>
-    /// <example><code>System.Numerics.BigInteger p = Number.Of(2, 4).Numerator; // 1 (reduced)</code></example>
+    /// <example><code>System.Numerics.BigInteger p = Number.Of(2, 4).Numerator; // 1: reduced</code></example>
     public BigInteger Numerator { get; }
 
     /// <summary>The denominator, at least 1.</summary>
@@ -31,11 +31,11 @@ public sealed record Number : Expr
     public static Number Zero { get; } = new(0, 1);
 
     /// <summary>1.</summary>
-    /// <example><code>Expr same = Sym.Var("x") * Number.One; // x</code></example>
+    /// <example><code>Expr same = Sym.Var("x") * Number.One; // "x"</code></example>
     public static Number One { get; } = new(1, 1);
 
     /// <summary>-1.</summary>
-    /// <example><code>Expr e = Number.MinusOne * Sym.Var("x"); // -x</code></example>
+    /// <example><code>Expr e = Number.MinusOne * Sym.Var("x"); // "-x"</code></example>
     public static Number MinusOne { get; } = new(-1, 1);
 
     /// <summary>An integer.</summary>
@@ -74,21 +74,21 @@ public sealed record Number : Expr
     public double ToDouble() => (double)Numerator / (double)Denominator;
 
     /// <summary>Exact arithmetic.</summary>
-    /// <example><code>Number n = Number.Of(1, 2) + Number.Of(1, 3); // 5/6</code></example>
+    /// <example><code>Number n = Number.Of(1, 2) + Number.Of(1, 3); // "5/6"</code></example>
     public static Number operator +(Number a, Number b) => Of(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
 
     /// <summary>Exact arithmetic.</summary>
-    /// <example><code>Number n = Number.Of(1, 2) * Number.Of(2, 3); // 1/3</code></example>
+    /// <example><code>Number n = Number.Of(1, 2) * Number.Of(2, 3); // "1/3"</code></example>
     public static Number operator *(Number a, Number b) => Of(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
 
     /// <summary>Exact integer power (negative exponents invert).</summary>
-    /// <example><code>Number n = Number.Of(2, 3).Pow(-2); // 9/4</code></example>
+    /// <example><code>Number n = Number.Of(2, 3).Pow(-2); // "9/4"</code></example>
     public Number Pow(int n) =>
         n >= 0 ? Of(BigInteger.Pow(Numerator, n), BigInteger.Pow(Denominator, n))
                : Of(BigInteger.Pow(Denominator, -n), BigInteger.Pow(Numerator, -n));
 
     /// <summary>Compares values.</summary>
-    /// <example><code>int c = Number.Of(1, 3).CompareValue(Number.Of(1, 2)); // negative</code></example>
+    /// <example><code>bool less = Number.Of(1, 3).CompareValue(Number.Of(1, 2)) &lt; 0; // true</code></example>
     public int CompareValue(Number other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
     /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace NnQft.Symbolic;
 /// base^exponent, canonical: x^0 = 1, x^1 = x, exact rational powers of numbers folded when exact, integer powers
 /// of products distributed, (x^a)^b = x^(ab) for integer b or positive x. sqrt(x) is x^(1/2).
 /// </summary>
-/// <example><code>Expr e = Power.Of(Sym.Var("x"), Number.Of(1, 2)); // sqrt(x)</code></example>
+/// <example><code>Expr e = Power.Of(Sym.Var("x"), Number.Of(1, 2)); // "sqrt(x)"</code></example>
 public sealed record Power : Expr
 {
     private readonly bool random;
@@ -24,7 +24,7 @@ public sealed record Power : Expr
     }
 
     /// <summary>The base.</summary>
-    /// <example><code>Expr b = ((Power)Power.Of(Sym.Var("x"), 3)).Base; // x</code></example>
+    /// <example><code>Expr b = ((Power)Power.Of(Sym.Var("x"), 3)).Base; // "x"</code></example>
     public Expr Base { get; }
 
     /// <summary>The exponent.</summary>
@@ -38,7 +38,7 @@ public sealed record Power : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children[0], children[1]);
 
     /// <summary>The canonical power.</summary>
-    /// <example><code>Expr e = Power.Of(Power.Of(Sym.Var("x"), 2), 3); // x^6</code></example>
+    /// <example><code>Expr e = Power.Of(Power.Of(Sym.Var("x"), 2), 3); // "x^6"</code></example>
     public static Expr Of(Expr b, Expr e)
     {
         if (e is Number { IsZero: true }) return Number.One;
@@ -76,9 +76,20 @@ public sealed record Power : Expr
     private static BigInteger? ExactRoot(BigInteger n, int q)
     {
         if (n.IsZero || n.IsOne) return n;
-        var guess = new BigInteger(Math.Round(Math.Pow((double)n, 1.0 / q)));
-        for (var c = guess - 1; c <= guess + 1; c++)
-            if (c.Sign > 0 && BigInteger.Pow(c, q) == n) return c;
-        return null;
+        var root = IntegerRoot(n, q);
+        return BigInteger.Pow(root, q) == n ? root : null;
+    }
+
+    /// <summary>floor(n^(1/q)) for n &gt; 0, in integers: a double guess overflows beyond about 2^1024.</summary>
+    private static BigInteger IntegerRoot(BigInteger n, int q)
+    {
+        // Newton's iteration from an upper bound decreases monotonically to the floor of the root.
+        var x = BigInteger.One << (int)((n.GetBitLength() + q - 1) / q);
+        while (true)
+        {
+            var next = ((q - 1) * x + n / BigInteger.Pow(x, q - 1)) / q;
+            if (next >= x) return x;
+            x = next;
+        }
     }
 }

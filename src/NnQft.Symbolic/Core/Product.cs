@@ -27,7 +27,7 @@ public sealed record Product : Expr
     public Number Coefficient { get; }
 
     /// <summary>The non-numeric factors, sorted.</summary>
-    /// <example><code>ExprList f = ((Product)(3 * Sym.Var("x") * Sym.Var("y"))).Factors; // x, y</code></example>
+    /// <example><code>ExprList f = ((Product)(3 * Sym.Var("x") * Sym.Var("y"))).Factors; // "[x, y]"</code></example>
     public ExprList Factors { get; }
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ public sealed record Product : Expr
     public override Expr Rebuild(IReadOnlyList<Expr> children) => Of(children);
 
     /// <summary>The product of two expressions.</summary>
-    /// <example><code>Expr e = Product.Of(Sym.Var("x"), Sym.Var("x")); // x^2</code></example>
+    /// <example><code>Expr e = Product.Of(Sym.Var("x"), Sym.Var("x")); // "x^2"</code></example>
     public static Expr Of(Expr a, Expr b) => Of([a, b]);
 
     /// <summary>The canonical product of the given factors.</summary>

@@ -7,7 +7,7 @@ namespace NnQft.Symbolic;
 /// attention weights A_{h,t}(x), Grams G_{h,t,u}(x, y), conditional covariances c_h(x, y). Its law is given by
 /// the context (a <see cref="GaussianFamily"/> or an <see cref="Expectation"/> left opaque).
 /// </summary>
-/// <example><code>RandomVariable v = RandomVariable.Of("v", [Symbol.Index("i")], [Sym.Var("x1")]); // v_i(x1)</code></example>
+/// <example><code>RandomVariable v = RandomVariable.Of("v", [Symbol.Index("i")], [Sym.Var("x1")]); // "v_{i}(x1)"</code></example>
 public sealed record RandomVariable : Expr
 {
     private RandomVariable(string name, ExprList indices, ExprList points)
@@ -24,11 +24,11 @@ public sealed record RandomVariable : Expr
     public string Name { get; }
 
     /// <summary>Discrete indices (head, token, width coordinate).</summary>
-    /// <example><code>ExprList ix = RandomVariable.Of("a", [Symbol.Index("i")], []).Indices; // [i]</code></example>
+    /// <example><code>ExprList ix = RandomVariable.Of("a", [Symbol.Index("i")], []).Indices; // "[i]"</code></example>
     public ExprList Indices { get; }
 
     /// <summary>Point arguments.</summary>
-    /// <example><code>ExprList pts = RandomVariable.Of("y", [], [Sym.Var("x1")]).Points; // [x1]</code></example>
+    /// <example><code>ExprList pts = RandomVariable.Of("y", [], [Sym.Var("x1")]).Points; // "[x1]"</code></example>
     public ExprList Points { get; }
 
     /// <inheritdoc />

@@ -22,7 +22,7 @@ public sealed record Sum : Expr
     }
 
     /// <summary>At least two terms, sorted.</summary>
-    /// <example><code>ExprList terms = ((Sum)(Sym.Var("x") + Sym.Var("y"))).Terms; // x, y</code></example>
+    /// <example><code>ExprList terms = ((Sum)(Sym.Var("x") + Sym.Var("y"))).Terms; // "[x, y]"</code></example>
     public ExprList Terms { get; }
 
     /// <inheritdoc />
@@ -36,7 +36,7 @@ public sealed record Sum : Expr
     public static Expr Of(Expr a, Expr b) => Of([a, b]);
 
     /// <summary>The canonical sum of the given terms.</summary>
-    /// <example><code>Expr e = Sum.Of(Enumerable.Range(1, 3).Select(k =&gt; (Expr)k * Sym.Var("x"))); // 6 x</code></example>
+    /// <example><code>Expr e = Sum.Of(Enumerable.Range(1, 3).Select(k =&gt; (Expr)k * Sym.Var("x"))); // "6*x"</code></example>
     public static Expr Of(IEnumerable<Expr> terms)
     {
         // Linear search while small, a dictionary index once the sum grows.

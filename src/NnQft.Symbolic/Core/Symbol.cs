@@ -2,8 +2,9 @@
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// A named scalar. Assumptions (positive, integer) are metadata used by simplification and by numeric checks;
-/// equality is by name only, so a symbol means the same thing wherever it appears.
+/// A named scalar with its assumptions (positive, integer), which simplification and numeric checks use. Equality
+/// compares the name and the assumptions: were it by name only, <c>l + l'</c> for a positive and a plain <c>l</c>
+/// would merge into whichever came first, and what simplification may assume would depend on construction order.
 /// </summary>
 /// <example><code>var x = new Symbol("x"); var T = Symbol.Count("T"); Expr e = T * x;</code></example>
 public sealed record Symbol : Expr
@@ -40,7 +41,8 @@ public sealed record Symbol : Expr
     public override bool IsRandom => false;
 
     /// <inheritdoc />
-    public bool Equals(Symbol? other) => other is not null && Name == other.Name;
+    public bool Equals(Symbol? other) =>
+        other is not null && Name == other.Name && IsPositive == other.IsPositive && IsInteger == other.IsInteger;
 
     /// <inheritdoc />
     public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace NnQft.Symbolic;
 public static class MomentsCumulants
 {
     /// <summary>The connected part from moments of sub-collections: <paramref name="moment"/> gets the ascending index list of a block.</summary>
-    /// <example><code>Expr k2 = MomentsCumulants.Connected(2, block =&gt; Apply.Of("m", block.Select(i =&gt; (Expr)(i + 1)))); // m(1, 2) - m(1) m(2)</code></example>
+    /// <example><code>Expr k2 = MomentsCumulants.Connected(2, block =&gt; Apply.Of("m", block.Select(i =&gt; (Expr)(i + 1)))); // "m(1, 2) - m(1)*m(2)"</code></example>
     public static Expr Connected(int n, Func<IReadOnlyList<int>, Expr> moment)
     {
         var cache = new Dictionary<string, Expr>();
@@ -27,7 +27,7 @@ public static class MomentsCumulants
     }
 
     /// <summary>The moment from joint cumulants of sub-collections.</summary>
-    /// <example><code>Expr m2 = MomentsCumulants.MomentFromCumulants(2, block =&gt; Apply.Of("k", block.Select(i =&gt; (Expr)(i + 1)))); // k(1, 2) + k(1) k(2)</code></example>
+    /// <example><code>Expr m2 = MomentsCumulants.MomentFromCumulants(2, block =&gt; Apply.Of("k", block.Select(i =&gt; (Expr)(i + 1)))); // "k(1, 2) + k(1)*k(2)"</code></example>
     public static Expr MomentFromCumulants(int n, Func<IReadOnlyList<int>, Expr> cumulant) =>
         Sum.Of(SetPartitions.Of(n).Select(p => Product.Of(p.Select(cumulant))));
 
@@ -42,7 +42,7 @@ public static class MomentsCumulants
     });
 
     /// <summary>Rewrites every joint cumulant as moments: kappa = sum_pi mu(pi) prod_B E[prod_{i in B} X_i].</summary>
-    /// <example><code>var a = RandomVariable.Of("a", [], []); Expr e = MomentsCumulants.ToMomentForm(Cumulant.Covariance(a, a)); // E[a^2] - E[a]^2</code></example>
+    /// <example><code>var a = RandomVariable.Of("a", [], []); Expr e = MomentsCumulants.ToMomentForm(Cumulant.Covariance(a, a)); // "-E[a]^2 + E[a^2]"</code></example>
     public static Expr ToMomentForm(Expr e) => Substitution.Rewrite(e, node =>
     {
         if (node is not Cumulant c) return node;

@@ -3,11 +3,11 @@ namespace NnQft.Symbolic;
 
 /// <summary>
 /// Notation for expectations of attention weights and Grams: canonical token labels for exchangeable tokens
-/// (the labelling that sorts first among all relabellings) and the moment symbols of INTERFACE.md section 4,
+/// (the labelling that sorts first among all relabellings) and the moment symbols of docs/cli.md section 4,
 /// M2(t, xa, xb) = E[A_t(xa) A_t(xb)], M4(t, u, xa, xb, xc, xd) = E[A_t(xa) A_t(xb) A_u(xc) A_u(xd)], and in
 /// general M{2n}(t1..tn, points in pairs).
 /// </summary>
-/// <example><code>Expr m2 = AttentionMomentSymbols.Moment([(1, Sym.Var("x1"), Sym.Var("x2"))]); // M2(1, x1, x2)</code></example>
+/// <example><code>Expr m2 = AttentionMomentSymbols.Moment([(1, Sym.Var("x1"), Sym.Var("x2"))]); // "M2(1, x1, x2)"</code></example>
 public static class AttentionMomentSymbols
 {
     /// <summary>Relabels the tokens inside every expectation canonically (valid for exchangeable tokens only).</summary>
@@ -27,16 +27,16 @@ public static class AttentionMomentSymbols
     });
 
     /// <summary>Rewrites expectations of products of attention weights (same-token pairs) as M symbols.</summary>
-    /// <example><code>Expr m2 = AttentionMomentSymbols.ToMomentSymbols(Expectation.Of(NetworkSymbols.A(1, Sym.Var("x1")) * NetworkSymbols.A(1, Sym.Var("x2")))); // M2(1, x1, x2)</code></example>
+    /// <example><code>Expr m2 = AttentionMomentSymbols.ToMomentSymbols(Expectation.Of(NetworkSymbols.A(1, Sym.Var("x1")) * NetworkSymbols.A(1, Sym.Var("x2")))); // "M2(1, x1, x2)"</code></example>
     public static Expr ToMomentSymbols(Expr e) => Substitution.Rewrite(e, node =>
         node is Expectation x ? AsMoment(x) : node);
 
     /// <summary>Both steps: relabel when exchangeable, then M symbols.</summary>
-    /// <example><code>Expr m2 = AttentionMomentSymbols.Canonicalize(Expectation.Of(NetworkSymbols.A(3, Sym.Var("x1")) * NetworkSymbols.A(3, Sym.Var("x2"))), exchangeable: true); // M2(1, x1, x2)</code></example>
+    /// <example><code>Expr m2 = AttentionMomentSymbols.Canonicalize(Expectation.Of(NetworkSymbols.A(3, Sym.Var("x1")) * NetworkSymbols.A(3, Sym.Var("x2"))), exchangeable: true); // "M2(1, x1, x2)"</code></example>
     public static Expr Canonicalize(Expr e, bool exchangeable) => ToMomentSymbols(exchangeable ? CanonicalTokenLabels(e) : e);
 
     /// <summary>The moment symbol for E[prod A_{t_j}(xa_j) A_{t_j}(xb_j)].</summary>
-    /// <example><code>Expr m4 = AttentionMomentSymbols.Moment([(1, Sym.Var("x1"), Sym.Var("x2")), (2, Sym.Var("x3"), Sym.Var("x4"))]); // M4(1, 2, x1, x2, x3, x4)</code></example>
+    /// <example><code>Expr m4 = AttentionMomentSymbols.Moment([(1, Sym.Var("x1"), Sym.Var("x2")), (2, Sym.Var("x3"), Sym.Var("x4"))]); // "M4(1, 2, x1, x2, x3, x4)"</code></example>
     public static Expr Moment(IReadOnlyList<(Expr Token, Expr A, Expr B)> pairs) =>
         AsMoment((Expectation)Expectation.Of(Product.Of(pairs.SelectMany(p => new Expr[] { NetworkSymbols.A(p.Token, p.A), NetworkSymbols.A(p.Token, p.B) }))));
 

@@ -5,7 +5,7 @@ using static NnQft.Symbolic.NetworkSymbols;
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// The network of THEORY.md section 1 written as an expression, and its Gaussian families:
+/// The network of docs/theory.md section 1 written as an expression, and its Gaussian families:
 /// phi(x) = beta + N_h^{-1/2} sum_h d_v^{-1/2} sum_i a_{h,i} sum_t A_{h,t}(x) v_{h,t,i}(x).
 /// The conditional covariance c_h of the head outputs is derived here from the value weights' covariance.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class AttentionNetwork
     public Expr TokenCount { get; }
 
     /// <summary>The width coordinate count d_v (a symbol; its infinite limit is taken by <see cref="WidthLimit"/>).</summary>
-    /// <example><code>Expr dv = AttentionNetwork.ValueCount; // d_v</code></example>
+    /// <example><code>Expr dv = AttentionNetwork.ValueCount; // "d_v"</code></example>
     public static Expr ValueCount => ValueWidth;
 
     /// <summary>The kernel of token t; with exchangeable tokens every token has the kernel k1.</summary>
@@ -128,7 +128,7 @@ public sealed class AttentionNetwork
             : node);
 
     /// <summary>Drops the head index of c, A and G (after heads have been factorised, each expectation sees one head).</summary>
-    /// <example><code>Expr c = AttentionNetwork.StripHeads(NetworkSymbols.C(1, Sym.Var("x1"), Sym.Var("x2"))); // c(x1, x2)</code></example>
+    /// <example><code>Expr c = AttentionNetwork.StripHeads(NetworkSymbols.C(1, Sym.Var("x1"), Sym.Var("x2"))); // "c(x1, x2)"</code></example>
     public static Expr StripHeads(Expr e) => Substitution.Rewrite(e, node => node switch
     {
         RandomVariable { Name: ConditionalCovariance, Indices.Count: 1 } r => C(r.Points[0], r.Points[1]),

@@ -6,7 +6,7 @@ namespace NnQft.Symbolic;
 /// <summary>
 /// A derived correlator G_n(x1..xn) (or its connected part) of one architecture.
 /// <see cref="Value"/> = <see cref="IndependenceBreaking"/> + <see cref="FiniteWidth"/>: the d_v^0 part (written
-/// with covariances/cumulants when connected: the independence breaking of THEORY section 4) and the O(1/d_v)
+/// with covariances/cumulants when connected: the independence breaking of docs/theory.md section 4) and the O(1/d_v)
 /// part (0 when valueWidth is infinite). The final forms are in attention weights (M2, M4, ... and kernels k_t at
 /// D = inf; expectations of A's and G's at finite D); the <c>InC</c> forms are the same in the conditional
 /// covariance c(x, y).

@@ -6,7 +6,7 @@ using NnQft.Model;
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// The small-logit series of the two-point attention moment F_T(sigma^2, rho) = E[A_1(z) A_1(z')] (THEORY.md
+/// The small-logit series of the two-point attention moment F_T(sigma^2, rho) = E[A_1(z) A_1(z')] (docs/theory.md
 /// section 6) for a SYMBOLIC number of tokens T, derived by the engine: logits z_t = sigma xi_t, z'_t = sigma xi'_t
 /// with E[xi_t xi_u] = E[xi'_t xi'_u] = delta_tu and E[xi_t xi'_u] = rho delta_tu; the normaliser written as
 /// sum_t e^{sigma xi_t} = T (1 + delta) with delta = O(sigma); e^{sigma xi}, 1/(1 + delta) and the binomial series
@@ -50,7 +50,7 @@ public static class SmallLogitSeries
     /// The coefficients of sigma^0, sigma^1, ..., sigma^order of <see cref="TwoPoint(int)"/>, each sum_j rho^j c_kj(T)
     /// with c_kj in the factored form described there (the odd ones are 0).
     /// </summary>
-    /// <example><code>Expr c2 = SmallLogitSeries.Coefficients(8)[2]; // rho (T - 1) / T^3</code></example>
+    /// <example><code>Expr c2 = SmallLogitSeries.Coefficients(8)[2]; // "rho*(T - 1)/T^3"</code></example>
     public static IReadOnlyList<Expr> Coefficients(int order)
     {
         if (!Orders.Contains(order))
@@ -78,7 +78,7 @@ public static class SmallLogitSeries
     }
 
     /// <summary>The series value at (T, sigma^2, rho): <see cref="TwoPoint(int)"/> evaluated numerically.</summary>
-    /// <example><code>double v = SmallLogitSeries.Value(8, tokens: 64, sigma2: 0.1, rho: 0.5); // 2.5641035e-4</code></example>
+    /// <example><code>double v = SmallLogitSeries.Value(8, tokens: 64, sigma2: 0.1, rho: 0.5); // ~2.5641035e-4</code></example>
     public static double Value(int order, int tokens, double sigma2, double rho)
     {
         if (tokens < 1) throw new InvalidInputException("tokens", "must be an integer >= 1", tokens.ToString(CultureInfo.InvariantCulture));

@@ -46,7 +46,9 @@ public static class Evaluator
                 if (had) bound[i.Index.Name] = saved; else bound.Remove(i.Index.Name);
                 return total;
             case Expectation or Cumulant:
-                var closed = bound.Count == 0 ? e : Substitution.Apply(e, bound.ToDictionary(kv => (Expr)new Symbol(kv.Key), kv => (Expr)Number.Of((long)kv.Value)));
+                // Bound indices are known by name here (whatever assumptions their symbols carry).
+                var closed = bound.Count == 0 ? e : Substitution.Apply(e, FreeSymbols.Of(e).Where(s => bound.ContainsKey(s.Name))
+                    .ToDictionary(s => (Expr)s, s => (Expr)Number.Of((long)bound[s.Name])));
                 return env.OpaqueNode(closed);
             default: throw new NotSupportedException(e.GetType().Name);
         }

@@ -4,7 +4,7 @@ using MathNet.Numerics;
 namespace NnQft.Symbolic;
 
 /// <summary>Numeric values of the known functions, shared by the interpreter and the compiler.</summary>
-/// <example><code>double g = NumericFunctions.Evaluate1(FunctionKind.Gamma, 0.5); // sqrt(pi)</code></example>
+/// <example><code>double g = NumericFunctions.Evaluate1(FunctionKind.Gamma, 0.5); // ~1.7724538509: sqrt(pi)</code></example>
 public static class NumericFunctions
 {
     /// <summary>f(args) for a known function.</summary>

@@ -41,12 +41,12 @@ public static class ExchangeableSums
     }
 
     /// <summary>N (N-1) ... (N-k+1), the number of ways to give k blocks distinct labels.</summary>
-    /// <example><code>Expr e = ExchangeableSums.FallingFactorial(Symbol.Count("T"), 2); // T (T - 1)</code></example>
+    /// <example><code>Expr e = ExchangeableSums.FallingFactorial(Symbol.Count("T"), 2); // "T*(T - 1)"</code></example>
     public static Expr FallingFactorial(Expr n, int k) =>
         Product.Of(Enumerable.Range(0, k).Select(j => Sum.Of(n, Number.Of(-j))));
 
     /// <summary>Unrolls every index sum whose bounds are numbers into its explicit terms.</summary>
-    /// <example><code>var t = Symbol.Index("t"); Expr e = ExchangeableSums.Unroll(IndexSum.Of(Apply.Of("f", [t]), t, 3)); // f(1) + f(2) + f(3)</code></example>
+    /// <example><code>var t = Symbol.Index("t"); Expr e = ExchangeableSums.Unroll(IndexSum.Of(Apply.Of("f", [t]), t, 3)); // "f(1) + f(2) + f(3)"</code></example>
     public static Expr Unroll(Expr e) => Substitution.Rewrite(e, node =>
         node is IndexSum { Lower: Number lo, Upper: Number hi } s && lo.IsInteger && hi.IsInteger
             ? Sum.Of(Enumerable.Range((int)lo.Numerator, (int)(hi.Numerator - lo.Numerator) + 1)

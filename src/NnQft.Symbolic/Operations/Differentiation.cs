@@ -2,11 +2,11 @@
 namespace NnQft.Symbolic;
 
 /// <summary>Symbolic derivative with respect to a symbol (chain, product and power rules; linear through sums, index sums and expectations).</summary>
-/// <example><code>Expr d = Differentiation.Derivative(Sym.Sin(Sym.Var("x")), Sym.Var("x")); // cos(x)</code></example>
+/// <example><code>Expr d = Differentiation.Derivative(Sym.Sin(Sym.Var("x")), Sym.Var("x")); // "cos(x)"</code></example>
 public static class Differentiation
 {
     /// <summary>d e / d x.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr d = Differentiation.Derivative(Expr.Pow(x, 3), x); // 3 x^2</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr d = Differentiation.Derivative(Expr.Pow(x, 3), x); // "3*x^2"</code></example>
     public static Expr Derivative(Expr e, Symbol x)
     {
         if (!FreeSymbols.Contains(e, x)) return Number.Zero;
@@ -46,7 +46,7 @@ public static class Differentiation
     }
 
     /// <summary>The n-th derivative.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr d2 = Differentiation.Derivative(Sym.Exp(2 * x), x, 2); // 4 exp(2 x)</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr d2 = Differentiation.Derivative(Sym.Exp(2 * x), x, 2); // "4*exp(2*x)"</code></example>
     public static Expr Derivative(Expr e, Symbol x, int n)
     {
         for (int k = 0; k < n; k++) e = Derivative(e, x);

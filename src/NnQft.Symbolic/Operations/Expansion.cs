@@ -5,11 +5,11 @@ namespace NnQft.Symbolic;
 /// Distributes products over sums and expands positive integer powers of sums; index sums inside a product are
 /// pulled to the front (bound indices renamed apart), so the result is a sum of (index-summed) monomials.
 /// </summary>
-/// <example><code>var x = Sym.Var("x"); Expr e = Expansion.Expand(Expr.Pow(x + 1, 2)); // x^2 + 2 x + 1</code></example>
+/// <example><code>var x = Sym.Var("x"); Expr e = Expansion.Expand(Expr.Pow(x + 1, 2)); // "x^2 + 2*x + 1"</code></example>
 public static class Expansion
 {
     /// <summary>The expanded form.</summary>
-    /// <example><code>var x = Sym.Var("x"); var y = Sym.Var("y"); Expr e = Expansion.Expand((x + y) * (x - y)); // x^2 - y^2</code></example>
+    /// <example><code>var x = Sym.Var("x"); var y = Sym.Var("y"); Expr e = Expansion.Expand((x + y) * (x - y)); // "x^2 - y^2"</code></example>
     public static Expr Expand(Expr e)
     {
         switch (e)

@@ -2,15 +2,15 @@
 namespace NnQft.Symbolic;
 
 /// <summary>Taylor series in a small parameter: sum_{k=0}^{order} f^(k)(0) eps^k / k!, exact coefficients.</summary>
-/// <example><code>var x = Sym.Var("x"); Expr taylor = Series.Taylor(Sym.Exp(x), x, 3); // 1 + x + x^2/2 + x^3/6</code></example>
+/// <example><code>var x = Sym.Var("x"); Expr taylor = Series.Taylor(Sym.Exp(x), x, 3); // "x + x^2/2 + x^3/6 + 1"</code></example>
 public static class Series
 {
     /// <summary>The Taylor polynomial of e in <paramref name="eps"/> about 0, through eps^order.</summary>
-    /// <example><code>var eps = Sym.Var("eps"); Expr s = Series.Taylor(1 / (1 - eps), eps, 2); // 1 + eps + eps^2</code></example>
+    /// <example><code>var eps = Sym.Var("eps"); Expr s = Series.Taylor(1 / (1 - eps), eps, 2); // "eps + eps^2 + 1"</code></example>
     public static Expr Taylor(Expr e, Symbol eps, int order) => Taylor(e, eps, Number.Zero, order);
 
     /// <summary>The Taylor polynomial of e in <paramref name="eps"/> about <paramref name="at"/>, through (eps - at)^order.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr s = Series.Taylor(Sym.Log(x), x, 1, 2); // (x - 1) - (x - 1)^2/2</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr s = Series.Taylor(Sym.Log(x), x, 1, 2); // "x - (x - 1)^2/2 - 1"</code></example>
     public static Expr Taylor(Expr e, Symbol eps, Expr at, int order)
     {
         if (order < 0) throw new ArgumentOutOfRangeException(nameof(order), order, "the order is at least 0");

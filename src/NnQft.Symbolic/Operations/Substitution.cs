@@ -9,7 +9,7 @@ namespace NnQft.Symbolic;
 public static class Substitution
 {
     /// <summary>e with every occurrence of <paramref name="target"/> replaced by <paramref name="replacement"/>.</summary>
-    /// <example><code>var x = Sym.Var("x"); Expr e = Substitution.Apply(Sym.Sin(x), x, 2 * Sym.Var("y")); // sin(2 y)</code></example>
+    /// <example><code>var x = Sym.Var("x"); Expr e = Substitution.Apply(Sym.Sin(x), x, 2 * Sym.Var("y")); // "sin(2*y)"</code></example>
     public static Expr Apply(Expr e, Expr target, Expr replacement) =>
         Apply(e, new Dictionary<Expr, Expr> { [target] = replacement });
 
@@ -28,7 +28,7 @@ public static class Substitution
     }
 
     /// <summary>e with <paramref name="rewrite"/> applied bottom-up to every node (the function returns its input to keep it).</summary>
-    /// <example><code>Expr e = Substitution.Rewrite(Sym.Var("x") + Sym.Var("y"), node =&gt; node is Symbol s ? Sym.Var(s.Name + "'") : node); // x' + y'</code></example>
+    /// <example><code>Expr e = Substitution.Rewrite(Sym.Var("x") + Sym.Var("y"), node =&gt; node is Symbol s ? Sym.Var(s.Name + "'") : node); // "x' + y'"</code></example>
     public static Expr Rewrite(Expr e, Func<Expr, Expr> rewrite)
     {
         var children = e.Children;

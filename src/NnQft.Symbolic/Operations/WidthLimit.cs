@@ -33,7 +33,7 @@ public static class WidthLimit
     }
 
     /// <summary>The leading term as w -> infinity (highest power of w; for an expansion in 1/w, the w^0 part).</summary>
-    /// <example><code>var d = NetworkSymbols.Features; Expr g = WidthLimit.LeadingOrder(Sym.Var("k") + Sym.Var("m") / d, d); // k</code></example>
+    /// <example><code>var d = NetworkSymbols.Features; Expr g = WidthLimit.LeadingOrder(Sym.Var("k") + Sym.Var("m") / d, d); // "k"</code></example>
     public static Expr LeadingOrder(Expr e, Symbol w)
     {
         var parts = ByPower(e, w);

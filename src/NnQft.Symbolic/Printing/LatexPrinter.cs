@@ -7,7 +7,7 @@ namespace NnQft.Symbolic;
 /// LaTeX: <c>\frac{}{}</c> quotients, juxtaposed factors, Greek letters for sigma, <c>k_{1}(x_{1}, x_{2})</c>,
 /// <c>\mathbb{E}\left[...\right]</c>, <c>\operatorname{Cov}</c>, <c>\sum_{t=1}^{T}</c>.
 /// </summary>
-/// <example><code>string tex = LatexPrinter.Print(Expr.Pow(NetworkSymbols.SigmaV, 2) / NetworkSymbols.ValueWidth); // \frac{\sigma_{V}^{2}}{d_{v}}</code></example>
+/// <example><code>string tex = LatexPrinter.Print(Expr.Pow(NetworkSymbols.SigmaV, 2) / NetworkSymbols.ValueWidth); // "\frac{\sigma_{V}^{2}}{d_{v}}"</code></example>
 public sealed partial class LatexPrinter : InfixPrinter
 {
     private static readonly LatexPrinter Instance = new();

@@ -2,12 +2,12 @@
 namespace NnQft.Symbolic;
 
 /// <summary>
-/// SymPy source that <c>sympify</c> parses, with the names of INTERFACE.md section 4: <c>k1(x1, x2)</c>,
+/// SymPy source that <c>sympify</c> parses, with the names of docs/cli.md section 4: <c>k1(x1, x2)</c>,
 /// <c>M2(1, x1, x2)</c>, <c>Sum(f, (t, 1, T))</c>, <c>KroneckerDelta(i, j)</c>; opaque random quantities are
 /// undefined functions such as <c>A(h, t, x1)</c>, expectations <c>Expectation(...)</c>, cumulants
 /// <c>Covariance(x, y)</c> / <c>Cumulant(x, y, z)</c>.
 /// </summary>
-/// <example><code>string py = SympyPrinter.Print(Sym.Exp(-Sym.Var("r"))); // exp(-r)</code></example>
+/// <example><code>string py = SympyPrinter.Print(Sym.Exp(-Sym.Var("r"))); // "exp(-r)"</code></example>
 public sealed class SympyPrinter : InfixPrinter
 {
     private static readonly SympyPrinter Instance = new();

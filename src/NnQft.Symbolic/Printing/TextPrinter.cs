@@ -2,7 +2,7 @@
 namespace NnQft.Symbolic;
 
 /// <summary>Plain text: <c>T*sigma_V^2*k1(x1, x2)*M2(1, x1, x2)</c>, <c>E[...]</c>, <c>Cov(..., ...)</c>, <c>Sum(f, (t, 1, T))</c>.</summary>
-/// <example><code>string text = TextPrinter.Print(Expectation.Of(RandomVariable.Of("a", [], []) * RandomVariable.Of("a", [], []))); // E[a^2]</code></example>
+/// <example><code>string text = TextPrinter.Print(Expectation.Of(RandomVariable.Of("a", [], []) * RandomVariable.Of("a", [], []))); // "E[a^2]"</code></example>
 public sealed class TextPrinter : InfixPrinter
 {
     private static readonly TextPrinter Instance = new();
