@@ -6,11 +6,11 @@ using System.Text.Json;
 namespace NnQft.Hybrid.Action;
 
 /// <summary>The JSON and the plain-text rendering of an <see cref="ActionReport"/> (docs/cli.md section 5, <c>action</c>).</summary>
-/// <example><code>string json = ActionJson.Write(PointActionAnalysis.FromTheory(Architecture.Default, PointSet.Default, new ActionOptions()));</code></example>
+/// <example><code>string json = ActionJson.Write(PointActionAnalysis.FromTheory(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new ActionOptions(TheorySamples: 2_000)));</code></example>
 public static class ActionJson
 {
     /// <summary>The report as indented JSON with exactly the keys of docs/cli.md section 5.</summary>
-    /// <example><code>File.WriteAllText("action.json", ActionJson.Write(report));</code></example>
+    /// <example><code>var report = PointActionAnalysis.FromTheory(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new ActionOptions(TheorySamples: 2_000)); File.WriteAllText("action.json", ActionJson.Write(report));</code></example>
     public static string Write(ActionReport report)
     {
         using var stream = new MemoryStream();
@@ -55,7 +55,7 @@ public static class ActionJson
     }
 
     /// <summary>A short human-readable summary: the quadratic part, the diagonal vertex and the coupling statistics.</summary>
-    /// <example><code>Console.Write(ActionJson.Text(report));</code></example>
+    /// <example><code>Console.Write(ActionJson.Text(PointActionAnalysis.FromTheory(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new ActionOptions(TheorySamples: 2_000))));</code></example>
     public static string Text(ActionReport report)
     {
         var s = new StringBuilder();

@@ -8,7 +8,7 @@ namespace NnQft.Hybrid.Action;
 /// <param name="Points">The points, one coordinate list each.</param>
 /// <param name="Quadratic">K - V2 / 2, P x P.</param>
 /// <param name="Vertex">V4 at every sorted tuple, in the result JSON's g4 order.</param>
-/// <example><code>PointSetAction a = AmputatedVertex.Compute(TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions())); double q = a.Quadratic[0][0];</code></example>
+/// <example><code>PointSetAction a = AmputatedVertex.Compute(TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new TheoryOptions(2_000))); double q = a.Quadratic[0][0];</code></example>
 public sealed record PointSetAction(
     IReadOnlyList<IReadOnlyList<double>> Points,
     IReadOnlyList<IReadOnlyList<double>> Quadratic,
@@ -36,12 +36,12 @@ public sealed record TupleCoupling(IReadOnlyList<int> Index, double Lambda, doub
 /// <param name="Mean">Mean of lambda over the tuples.</param>
 /// <param name="Spread">Sample standard deviation of lambda over the tuples (0 for a single tuple).</param>
 /// <param name="Converged">Whether every integral met the quadrature tolerance.</param>
-/// <example><code>CouplingSummary c = ConfigurationCoupling.Compute(Architecture.Default, TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions()), cutoff: null); Console.WriteLine($"{c.Mean} +- {c.Spread}");</code></example>
+/// <example><code>CouplingSummary c = ConfigurationCoupling.Compute(Architecture.Default, TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new TheoryOptions(2_000)), cutoff: null); Console.WriteLine($"{c.Mean} +- {c.Spread}");</code></example>
 public sealed record CouplingSummary(double? Cutoff, IReadOnlyList<TupleCoupling> PerTuple, double Mean, double Spread, bool Converged);
 
 /// <summary>What <c>nnqft action</c> reports: the action on the points and the couplings per configuration.</summary>
 /// <param name="Source">"theory", or the file the correlators came from.</param>
 /// <param name="Action">Quadratic part and vertex.</param>
 /// <param name="Coupling">Couplings per tuple.</param>
-/// <example><code>ActionReport r = PointActionAnalysis.FromTheory(Architecture.Default, PointSet.Default, new ActionOptions()); string json = ActionJson.Write(r);</code></example>
+/// <example><code>ActionReport r = PointActionAnalysis.FromTheory(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new ActionOptions(TheorySamples: 2_000)); string json = ActionJson.Write(r);</code></example>
 public sealed record ActionReport(string Source, PointSetAction Action, CouplingSummary Coupling);

@@ -13,7 +13,7 @@ namespace NnQft.Hybrid.Action;
 /// the input estimates as uncorrelated: a result file holds no covariances between its entries.
 /// </summary>
 /// <example><code>
-/// var theory = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions());
+/// var theory = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new TheoryOptions(2_000));
 /// PointSetAction action = AmputatedVertex.Compute(theory);
 /// double v = action.Vertex[0].Value; // V4 at (0, 0, 0, 0)
 /// </code></example>

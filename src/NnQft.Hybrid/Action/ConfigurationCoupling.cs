@@ -17,13 +17,13 @@ namespace NnQft.Hybrid.Action;
 /// </para>
 /// </summary>
 /// <example><code>
-/// var theory = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Default, new TheoryOptions());
+/// var theory = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new TheoryOptions(2_000));
 /// CouplingSummary c = ConfigurationCoupling.Compute(Architecture.Default, theory, cutoff: 2.0);
 /// </code></example>
 public static class ConfigurationCoupling
 {
     /// <summary>The coupling of every G4 tuple of <paramref name="input"/>; <paramref name="cutoff"/> null means R^d.</summary>
-    /// <example><code>CouplingSummary c = ConfigurationCoupling.Compute(Architecture.Default with { Tokens = 1 }, theory, cutoff: null);</code></example>
+    /// <example><code>var single = Architecture.Default with { Tokens = 1 }; CouplingSummary c = ConfigurationCoupling.Compute(single, TheoryEvaluator.Evaluate(single, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new TheoryOptions(1_000)), cutoff: null);</code></example>
     public static CouplingSummary Compute(Architecture architecture, CorrelatorResult input, double? cutoff) =>
         AgainstCutoff(architecture, input, [cutoff])[0];
 
@@ -31,7 +31,7 @@ public static class ConfigurationCoupling
     /// The couplings at several cutoffs (null for R^d), sharing one G2 table: lambda(L) against L, the running of the
     /// coupling with the cutoff.
     /// </summary>
-    /// <example><code>var running = ConfigurationCoupling.AgainstCutoff(Architecture.Default, theory, [0.5, 1.0, 2.0, 4.0]);</code></example>
+    /// <example><code>var theory = TheoryEvaluator.Evaluate(Architecture.Default, PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), new TheoryOptions(2_000)); var running = ConfigurationCoupling.AgainstCutoff(Architecture.Default, theory, [0.5, 1.0, 2.0, 4.0]);</code></example>
     public static IReadOnlyList<CouplingSummary> AgainstCutoff(Architecture architecture, CorrelatorResult input, IReadOnlyList<double?> cutoffs)
     {
         architecture.Validated();

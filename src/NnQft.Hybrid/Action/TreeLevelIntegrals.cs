@@ -29,7 +29,7 @@ public static class TreeLevelIntegrals
     private const int NodesPerPanel = 8;
 
     /// <summary>The integrals of every tuple over <paramref name="box"/>, with their quadrature error estimates.</summary>
-    /// <example><code>var r = TreeLevelIntegrals.Compute(PointSet.Default, [[0, 1, 2, 3]], RadialTwoPoint.FromTheory(Architecture.Default, 9.0), IntegrationBox.Cube(2, 2.0));</code></example>
+    /// <example><code>var r = TreeLevelIntegrals.Compute(PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), [[0, 0, 1, 1]], RadialTwoPoint.FromTheory(Architecture.Default, 4.0), IntegrationBox.Cube(2, 2.0));</code></example>
     public static IntegralEstimates Compute(PointSet points, IReadOnlyList<IReadOnlyList<int>> tuples, RadialTwoPoint g2, IntegrationBox box)
     {
         if (box.Dimension != points.Dimension) throw new ArgumentException("the box and the points have different dimensions", nameof(box));
@@ -146,7 +146,7 @@ public static class TreeLevelIntegrals
 /// <param name="Value">The integral of each tuple.</param>
 /// <param name="Error">The difference of the last two quadrature levels (an over-estimate of the finer level's error).</param>
 /// <param name="Converged">False when the node budget ran out before every tuple met <see cref="TreeLevelIntegrals.RelativeTolerance"/>.</param>
-/// <example><code>IntegralEstimates r = TreeLevelIntegrals.Compute(PointSet.Default, [[0, 0, 0, 0]], RadialTwoPoint.FromTheory(Architecture.Default, 12.0), IntegrationBox.Around(PointSet.Default, 3.0)); double i = r.Value[0];</code></example>
+/// <example><code>IntegralEstimates r = TreeLevelIntegrals.Compute(PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), [[0, 0, 0, 0]], RadialTwoPoint.FromTheory(Architecture.Default, 5.0), IntegrationBox.Around(PointSet.Of([[0.0, 0.0], [0.5, 0.0]]), 1.5)); double i = r.Value[0];</code></example>
 public sealed record IntegralEstimates(IReadOnlyList<double> Value, IReadOnlyList<double> Error, bool Converged);
 
 /// <summary>An axis-aligned box [Lower_c, Upper_c] in d dimensions, the integration region of the coupling integrals.</summary>

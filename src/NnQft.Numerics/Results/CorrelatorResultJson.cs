@@ -37,13 +37,7 @@ public static class CorrelatorResultJson
             foreach (var e in result.G4)
             {
                 w.WriteStartObject();
-                w.WriteStartArray("index");
-                foreach (int i in e.Index) w.WriteNumberValue(i);
-                w.WriteEndArray();
-                w.WriteNumber("value", Finite(e.Value));
-                w.WriteNumber("stderr", Finite(e.Stderr));
-                w.WriteNumber("connected", Finite(e.Connected));
-                w.WriteNumber("connectedStderr", Finite(e.ConnectedStderr));
+                Moments(w, e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr);
                 if (e.IndependenceBreaking is double ib) w.WriteNumber("independenceBreaking", Finite(ib));
                 if (e.FiniteWidth is double fw) w.WriteNumber("finiteWidth", Finite(fw));
                 w.WriteEndObject();
@@ -116,19 +110,25 @@ public static class CorrelatorResultJson
         }
     }
 
+    /// <summary>The keys a g4 and a g6 entry share: index, value, stderr, connected, connectedStderr.</summary>
+    private static void Moments(Utf8JsonWriter w, IReadOnlyList<int> index, double value, double stderr, double connected, double connectedStderr)
+    {
+        w.WriteStartArray("index");
+        foreach (int i in index) w.WriteNumberValue(i);
+        w.WriteEndArray();
+        w.WriteNumber("value", Finite(value));
+        w.WriteNumber("stderr", Finite(stderr));
+        w.WriteNumber("connected", Finite(connected));
+        w.WriteNumber("connectedStderr", Finite(connectedStderr));
+    }
+
     private static void SixPoint(Utf8JsonWriter w, IReadOnlyList<G6Entry> entries)
     {
         w.WriteStartArray("g6");
         foreach (var e in entries)
         {
             w.WriteStartObject();
-            w.WriteStartArray("index");
-            foreach (int i in e.Index) w.WriteNumberValue(i);
-            w.WriteEndArray();
-            w.WriteNumber("value", Finite(e.Value));
-            w.WriteNumber("stderr", Finite(e.Stderr));
-            w.WriteNumber("connected", Finite(e.Connected));
-            w.WriteNumber("connectedStderr", Finite(e.ConnectedStderr));
+            Moments(w, e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr);
             w.WriteEndObject();
         }
         w.WriteEndArray();
