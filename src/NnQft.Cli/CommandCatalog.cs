@@ -22,6 +22,7 @@ internal static class CommandCatalog
         yield return Commands.DeriveCommand.Create();
         yield return Commands.ValidateCommand.Create();
         yield return Commands.TheoryCommand.Create();
+        yield return Commands.ActionCommand.Create();
         yield return Commands.KernelCommand.Create();
         yield return Commands.AttentionCommand.Create();
         yield return Commands.ProveCommand.Create();

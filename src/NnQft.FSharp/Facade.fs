@@ -10,6 +10,7 @@ open NnQft.Numerics.Results
 open NnQft.Numerics.Kernels
 open NnQft.Hybrid.Theory
 open NnQft.Hybrid.Kernels
+open NnQft.Hybrid.Action
 
 /// F# cannot write the C# `with` of a sealed record, so a copy is made the way `with` makes it: the record's own
 /// clone (which carries every property, including any added later), then one init-only property set on the fresh
@@ -202,3 +203,30 @@ module Result =
     let method (r: CorrelatorResult) = r.Method
     /// The result JSON (docs/cli.md section 2).
     let toJson (r: CorrelatorResult) = CorrelatorResultJson.Write r
+
+/// The action on a point set to first order in G4c and the coupling per configuration (docs/theory.md section 10):
+/// `arch |> Action.ofTheory points |> Action.vertex`, or `result |> Action.ofResult arch |> Action.couplingMean`.
+[<RequireQualifiedAccess>]
+module Action =
+    /// The action of the theory at the architecture on the points; couplings integrated over R^d.
+    let ofTheory (points: PointSet) (a: Architecture) : ActionReport =
+        PointActionAnalysis.FromTheory(a, points.ValidatedFor a, ActionOptions())
+    /// The same with the coupling integrals over the box [-L, L]^d.
+    let ofTheoryWithCutoff (cutoff: float) (points: PointSet) (a: Architecture) : ActionReport =
+        PointActionAnalysis.FromTheory(a, points.ValidatedFor a, ActionOptions(Cutoff = System.Nullable cutoff))
+    /// The action of a sample, merge or theory result (G2 and every G4 tuple); the coupling integrals take G2 from
+    /// the theory of the architecture.
+    let ofResult (a: Architecture) (r: CorrelatorResult) : ActionReport =
+        PointActionAnalysis.FromResult(a, r, "result", ActionOptions())
+    /// The quadratic part K - V2/2 as a P x P array.
+    let quadratic (r: ActionReport) = r.Action.Quadratic |> Seq.map Array.ofSeq |> array2D
+    /// Every vertex entry as (index, V4, stderr), a <= b <= c <= d.
+    let vertex (r: ActionReport) = r.Action.Vertex |> Seq.map (fun v -> List.ofSeq v.Index, v.Value, v.Stderr) |> List.ofSeq
+    /// Every coupling as (index, lambda, stderr).
+    let couplings (r: ActionReport) = r.Coupling.PerTuple |> Seq.map (fun c -> List.ofSeq c.Index, c.Lambda, c.Stderr) |> List.ofSeq
+    /// The mean coupling over the tuples.
+    let couplingMean (r: ActionReport) = r.Coupling.Mean
+    /// The spread (sample standard deviation) of the couplings over the tuples: zero for a local phi^4 theory.
+    let couplingSpread (r: ActionReport) = r.Coupling.Spread
+    /// The JSON of `nnqft action` (docs/cli.md section 5).
+    let toJson (r: ActionReport) = ActionJson.Write r

@@ -149,3 +149,22 @@ let ``token overrides setter keeps every other property`` () =
     let b = a |> Architecture.withTokenOverrides [ TokenOverride(1, GaussianDensity 0.3) ]
     Assert.That((b.Heads, b.SigmaK, b.TokenOverrides.Count), Is.EqualTo((3, 0.5, 1)))
     Assert.That(b |> Architecture.withTokenOverrides [], Is.EqualTo a)
+
+[<Test>]
+let ``Action facade: the vertex of a single-token network has its closed form and scales as 1/N_h`` () =
+    // T = 1 at D = d_k = inf: V4_abcd = -(2/d_v)(K_ab K_cd + K_ac K_bd + K_ad K_bc) with K = G2^-1, exactly.
+    let points = Points.ofList [ [ 0.0; 0.0 ]; [ 0.5; 0.0 ] ]
+    let arch =
+        Architecture.standard |> Architecture.withTokens 1 |> Architecture.withFeatures Width.infinite
+        |> Architecture.withKeyWidth Width.infinite |> Architecture.withValueWidth (Width.finite 8)
+    let report = arch |> Action.ofTheory points
+    let k = MathNet.Numerics.LinearAlgebra.Matrix<float>.Build.DenseOfArray(arch |> Theory.g2 points).Inverse()
+    for (index, value, _) in Action.vertex report do
+        match index with
+        | [ a; b; c; d ] ->
+            let expected = -2.0 / 8.0 * (k[a, b] * k[c, d] + k[a, c] * k[b, d] + k[a, d] * k[b, c])
+            Assert.That(value, Is.EqualTo(expected).Within(1e-8 * abs expected))
+        | _ -> Assert.Fail "a vertex index has four entries"
+    let four = arch |> Architecture.withHeads 4 |> Action.ofTheory points
+    Assert.That(Action.couplingMean four * 4.0, Is.EqualTo(Action.couplingMean report).Within(1e-9 * abs (Action.couplingMean report)))
+    Assert.That(Action.toJson report, Does.Contain "\"perTuple\"")

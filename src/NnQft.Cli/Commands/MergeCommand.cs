@@ -12,7 +12,7 @@ namespace NnQft.Cli.Commands;
 internal static class MergeCommand
 {
     // Library parameter names (MonteCarloSampler.Merge) as this command's flags.
-    private static readonly Dictionary<string, string> Flags = new() { ["g4"] = "--g4" };
+    private static readonly Dictionary<string, string> Flags = new() { ["g4"] = "--g4", ["g6"] = "--g6" };
 
     public static Command Create()
     {
@@ -20,7 +20,9 @@ internal static class MergeCommand
         var output = new Option<string?>("--out") { Description = "Write the merged result JSON to FILE (default: stdout)." };
         var g4 = SampleCommand.G4Option();
         g4.Description = "G4 tuples to report (default: the inputs' own selection, which must contain them): all, none or a CSV FILE.";
-        var command = new Command("merge", "Combine shard or checkpoint results of one sample run.") { files, output, g4 };
+        var g6 = SampleCommand.G6Option();
+        g6.Description = "G6 tuples to report (default: every tuple the inputs accumulated, which must contain them): a CSV FILE.";
+        var command = new Command("merge", "Combine shard or checkpoint results of one sample run.") { files, output, g4, g6 };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
             string? outPath = OutputPath.File("--out", parse.GetValue(output));
@@ -41,7 +43,10 @@ internal static class MergeCommand
             TupleSelection? report = null;
             if (g4Text is not null && inputs.Count > 0)
                 report = TupleSelection.Parse(g4Text, 4, Numerics.Results.CorrelatorResultJson.Read(inputs[0].Item2, inputs[0].Item1).Result.Points.Count);
-            var merged = MonteCarloSampler.Merge(inputs, report);
+            TupleSelection? reportG6 = null;
+            if (parse.GetValue(g6) is string g6Text && inputs.Count > 0)
+                reportG6 = SampleCommand.ParseG6(g6Text, Numerics.Results.CorrelatorResultJson.Read(inputs[0].Item2, inputs[0].Item1).Result.Points.Count);
+            var merged = MonteCarloSampler.Merge(inputs, report, reportG6);
             SampleCommand.WriteOutput(outPath, merged.ToJson());
             return CliRunner.Ok;
         }, Flags));

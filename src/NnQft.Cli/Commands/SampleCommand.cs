@@ -18,7 +18,7 @@ internal static class SampleCommand
     private static readonly Dictionary<string, string> Flags = new()
     {
         ["Networks"] = "--nets", ["Threads"] = "--threads", ["ShardIndex"] = "--shard", ["Points"] = "--points",
-        ["pointCount"] = "--points", ["G4"] = "--g4", ["Method"] = "--method", ["method"] = "--method", ["CheckpointPath"] = "--checkpoint",
+        ["pointCount"] = "--points", ["G4"] = "--g4", ["G6"] = "--g6", ["Method"] = "--method", ["method"] = "--method", ["CheckpointPath"] = "--checkpoint",
     };
 
     public static Command Create()
@@ -41,9 +41,10 @@ internal static class SampleCommand
         };
         var output = new Option<string?>("--out") { Description = "Write the result JSON to FILE (default: stdout)." };
         var g4 = G4Option();
+        var g6 = G6Option();
         var command = new Command("sample", "Monte Carlo estimates of G2 and G4 over random attention-head networks.")
         {
-            config, points, nets, seed, method, threads, shard, checkpoint, checkpointSeconds, output, g4,
+            config, points, nets, seed, method, threads, shard, checkpoint, checkpointSeconds, output, g4, g6,
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
@@ -73,6 +74,7 @@ internal static class SampleCommand
                 CheckpointInterval = TimeSpan.FromSeconds(every),
                 Cancellation = signals.Token,
                 G4 = TupleSelection.Parse(parse.GetValue(g4) ?? "all", 4, pointSet.Count),
+                G6 = ParseG6(parse.GetValue(g6), pointSet.Count),
             };
             // raoBlackwell: the symbolic engine derives and compiles the conditional moments the sampler averages.
             if (m == SamplingMethod.RaoBlackwell) options = RaoBlackwellSampling.Options(options);
@@ -99,6 +101,22 @@ internal static class SampleCommand
         }, Flags));
         return command;
     }
+
+    /// <summary>The <c>--g6 FILE</c> option of docs/cli.md section 5 (sample, merge and theory).</summary>
+    public static Option<string?> G6Option() => new("--g6")
+    {
+        Description = "Also estimate G6 and G6c at the tuples of a CSV FILE of 6 zero-based point indices per line.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The tuples of a <c>--g6</c> file (none when the option is absent).</summary>
+    public static TupleSelection ParseG6(string? text, int pointCount) =>
+        text switch
+        {
+            null => TupleSelection.None(6),
+            "all" or "none" => throw new InvalidInputException("--g6", "must be a CSV file of 6 zero-based point indices per line", text),
+            _ => TupleSelection.Parse(text, 6, pointCount, "--g6"),
+        };
 
     /// <summary>The <c>--g4 all|none|FILE</c> option of docs/cli.md section 5 (sample and merge).</summary>
     public static Option<string?> G4Option() => new("--g4")

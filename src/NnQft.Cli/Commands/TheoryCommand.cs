@@ -16,7 +16,7 @@ internal static class TheoryCommand
     // Library parameter names (TheoryOptions and the layout) as this command's flags.
     private static readonly Dictionary<string, string> Flags = new()
     {
-        ["Samples"] = "--samples", ["points"] = "--points", ["pointCount"] = "--points", ["G4"] = "--g4",
+        ["Samples"] = "--samples", ["points"] = "--points", ["pointCount"] = "--points", ["G4"] = "--g4", ["G6"] = "--g6",
     };
 
     public static Command Create()
@@ -27,9 +27,10 @@ internal static class TheoryCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the logit Monte Carlo.", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Write the result JSON to FILE (default: stdout)." };
         var g4 = SampleCommand.G4Option();
+        var g6 = SampleCommand.G6Option();
         var command = new Command("theory", "The analytic side: derived G2, G4 and G4c (independence breaking + finite width), no network sampling.")
         {
-            config, points, samples, seed, output, g4,
+            config, points, samples, seed, output, g4, g6,
         };
         command.SetAction(parse => CliRunner.Guard(() =>
         {
@@ -40,7 +41,8 @@ internal static class TheoryCommand
             var architecture = InputLoader.Architecture(parse.GetValue(config));
             var pointSet = InputLoader.Points(parse.GetValue(points), architecture);
             var selection = TupleSelection.Parse(parse.GetValue(g4) ?? "all", 4, pointSet.Count);
-            var result = TheoryEvaluator.Evaluate(architecture, pointSet, new TheoryOptions(n, (ulong)s) { G4 = selection });
+            var options = new TheoryOptions(n, (ulong)s) { G4 = selection, G6 = SampleCommand.ParseG6(parse.GetValue(g6), pointSet.Count) };
+            var result = TheoryEvaluator.Evaluate(architecture, pointSet, options);
             SampleCommand.WriteOutput(outPath, CorrelatorResultJson.Write(result, null));
             return CliRunner.Ok;
         }, Flags));

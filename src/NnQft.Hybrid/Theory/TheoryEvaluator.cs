@@ -68,8 +68,9 @@ public static class TheoryEvaluator
                 entries.Add(new G4Entry(tuples[i], full, estimates.FullStderr[i], ib + fw, estimates.ConnectedStderr[i], ib, fw));
             }
         }
+        var six = options.G6.IsNone ? null : SixPointTheory.Evaluate(limit, points, options.G6, options);
         var zeros = g2.Select(row => (IReadOnlyList<double>)new double[row.Count]).ToList();
-        return Finite(new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection));
+        return Finite(new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection, six));
     }
 
     // Valid but huge output scales overflow G4 (the eighth power of sigma_V sigma_a): bad input, not a NaN in the JSON.

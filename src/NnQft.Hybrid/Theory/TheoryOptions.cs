@@ -15,4 +15,11 @@ public sealed record TheoryOptions(long Samples = 200_000, ulong Seed = 1)
     /// </summary>
     /// <example><code>var g2Only = new TheoryOptions(Samples: 2) { G4 = TupleSelection.None(4) };</code></example>
     public TupleSelection G4 { get; init; } = TupleSelection.All(4);
+
+    /// <summary>
+    /// Six-point tuples (<c>--g6 FILE</c>): G6 and G6c from the engine's order-6 derivation, with the six-point attention
+    /// moments M6 by the same logit Monte Carlo. None by default.
+    /// </summary>
+    /// <example><code>var options = new TheoryOptions() { G6 = TupleSelection.Of([[0, 0, 0, 0, 1, 1]], 6, 8, "--g6") };</code></example>
+    public TupleSelection G6 { get; init; } = TupleSelection.None(6);
 }

@@ -29,12 +29,15 @@ public static class ValidationRunner
         var theory = TheoryEvaluator.Evaluate(architecture, points, new TheoryOptions(options.TheorySamples, options.Seed));
         status($"Monte Carlo: {options.Networks} exact networks at D = d_k = inf");
         var monteCarlo = Sample(limit, points, options.Networks, options);
-        var report = new ValidationReport(Compare(theory, monteCarlo), theory.Method);
-
         var pair = PointSet.Of([points.Point(0).ToArray(), points.Point(Math.Min(1, points.Count - 1)).ToArray()]);
+        status("six points: G6c rows on the first two points and G6c against N_h");
+        var (sixRows, sixFigure) = SixPointValidation.Run(limit, pair, options);
+        var report = new ValidationReport([.. Compare(theory, monteCarlo), .. sixRows], theory.Method);
+
         var figures = new List<Figure> { TwoPointFigure(limit, points, theory, monteCarlo) };
         status("figure: G4c against N_h");
         figures.Add(HeadsFigure(limit, pair, options));
+        figures.Add(sixFigure);
         status("figure: excess kurtosis against sigma_s^2");
         figures.Add(KurtosisFigure(limit, pair, options));
         status("figure: independence breaking and finite width against d_v");

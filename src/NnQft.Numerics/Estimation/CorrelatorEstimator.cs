@@ -25,7 +25,7 @@ internal static class CorrelatorEstimator
     /// The estimates of the state's accumulators; G4 lists the tuples of <paramref name="report"/> (default: every
     /// tuple the state accumulates), which must be a part of the state's selection.
     /// </summary>
-    public static CorrelatorResult Estimate(MomentState state, string method, PointSet points, TupleSelection? report = null)
+    public static CorrelatorResult Estimate(MomentState state, string method, PointSet points, TupleSelection? report = null, TupleSelection? reportG6 = null)
     {
         var layout = state.Layout;
         int p = layout.PointCount;
@@ -101,7 +101,8 @@ internal static class CorrelatorEstimator
                 }
             g4.Add(new G4Entry(layout.Quads[q].ToArray(), m4, StdErr(m8 - m4 * m4, varianceScale), connected, StdErr(variance, varianceScale)));
         }
-        return new CorrelatorResult(method, n, state.Seconds, points.ToLists(), new G2Table(g2, g2Err), g4, report ?? layout.Selection);
+        var g6 = state.SixPoint is { } six ? SixPointEstimator.Estimate(six, state.SixPointSums, n, reportG6) : null;
+        return new CorrelatorResult(method, n, state.Seconds, points.ToLists(), new G2Table(g2, g2Err), g4, report ?? layout.Selection, g6);
     }
 
     private static double StdErr(double variance, double scale) => Math.Sqrt(Math.Max(variance, 0) * scale);

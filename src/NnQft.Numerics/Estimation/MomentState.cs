@@ -8,10 +8,12 @@ namespace NnQft.Numerics.Estimation;
 /// </summary>
 internal sealed class MomentState
 {
-    public MomentState(MomentLayout layout)
+    public MomentState(MomentLayout layout, SixPointLayout? sixPoint = null)
     {
         Layout = layout;
         Sums = new ExactSum[Layout.Length];
+        SixPoint = sixPoint;
+        SixPointSums = new ExactSum[sixPoint?.Length ?? 0];
     }
 
     /// <summary>A state accumulating every G4 tuple (tests and small runs).</summary>
@@ -28,14 +30,21 @@ internal sealed class MomentState
 
     public ExactSum[] Sums { get; }
 
+    /// <summary>The six-point accumulators of a <c>--g6</c> run, or null.</summary>
+    public SixPointLayout? SixPoint { get; }
+
+    /// <summary>The exact sums of <see cref="SixPoint"/> (empty without one).</summary>
+    public ExactSum[] SixPointSums { get; }
+
     /// <summary>Wall seconds spent (metadata only: never part of the estimates).</summary>
     public double Seconds { get; set; }
 
     /// <summary>Adds one block's double sums (summed in network order by the caller).</summary>
-    public void AddBlock(long block, ReadOnlySpan<double> blockSums, long networks)
+    public void AddBlock(long block, ReadOnlySpan<double> blockSums, long networks, ReadOnlySpan<double> sixPointSums = default)
     {
         if (!Blocks.TryAdd(block, block + 1)) throw new InvalidOperationException($"block {block} was added twice");
         for (int i = 0; i < Sums.Length; i++) Sums[i].Add(blockSums[i]);
+        for (int i = 0; i < SixPointSums.Length; i++) SixPointSums[i].Add(sixPointSums[i]);
         Networks += networks;
     }
 
@@ -43,12 +52,14 @@ internal sealed class MomentState
     public MergeOutcome TryMerge(MomentState other)
     {
         if (other.Layout.Conditional != Layout.Conditional || other.Layout.PointCount != Layout.PointCount
-            || !other.Layout.Selection.Equals(Layout.Selection)) return MergeOutcome.DifferentLayout;
+            || !other.Layout.Selection.Equals(Layout.Selection)
+            || !Equals(other.SixPoint?.Selection, SixPoint?.Selection)) return MergeOutcome.DifferentLayout;
         foreach (var (s, e) in other.Blocks.Ranges)
             foreach (var (s2, e2) in Blocks.Ranges)
                 if (s < e2 && s2 < e) return MergeOutcome.Overlap;
         foreach (var (s, e) in other.Blocks.Ranges) Blocks.TryAdd(s, e);
         for (int i = 0; i < Sums.Length; i++) Sums[i].Add(other.Sums[i]);
+        for (int i = 0; i < SixPointSums.Length; i++) SixPointSums[i].Add(other.SixPointSums[i]);
         Networks += other.Networks;
         Seconds += other.Seconds;
         return MergeOutcome.Merged;

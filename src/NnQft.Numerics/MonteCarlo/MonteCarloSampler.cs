@@ -41,7 +41,9 @@ public static class MonteCarloSampler
         long firstBlock = totalBlocks * (options.ShardIndex - 1) / options.ShardCount;
         long endBlock = totalBlocks * options.ShardIndex / options.ShardCount;
         var state = LoadCheckpoint(options, identity)
-            ?? new MomentState(new MomentLayout(options.Points.Count, options.G4, options.ObservationSamplers is not null));
+            ?? new MomentState(
+                new MomentLayout(options.Points.Count, options.G4, options.ObservationSamplers is not null),
+                options.G6.IsNone ? null : new SixPointLayout(options.Points.Count, options.G6));
         var todo = new List<long>();
         long shardNetworks = 0;
         for (long b = firstBlock; b < endBlock; b++)
@@ -70,7 +72,7 @@ public static class MonteCarloSampler
     /// var o = new SampleOptions(Architecture.Default, PointSet.Default) { Networks = 1_024, ShardCount = 2 };
     /// var merged = MonteCarloSampler.Merge([("1", MonteCarloSampler.Sample(o).ToJson()), ("2", MonteCarloSampler.Sample(o with { ShardIndex = 2 }).ToJson())]);
     /// </code></example>
-    public static SampleOutcome Merge(IReadOnlyList<(string Source, string Json)> inputs, TupleSelection? g4 = null)
+    public static SampleOutcome Merge(IReadOnlyList<(string Source, string Json)> inputs, TupleSelection? g4 = null, TupleSelection? g6 = null)
     {
         if (inputs.Count == 0) throw new InvalidInputException("merge", "needs at least one result file");
         MomentState? total = null;
@@ -104,7 +106,10 @@ public static class MonteCarloSampler
         var selection = total!.Layout.Selection;
         if (g4 is not null && !selection.Contains(g4, points.Count))
             throw new InvalidInputException(nameof(g4), $"must be part of the inputs' selection (--g4 {Describe(selection)}): merge can only report tuples the runs accumulated", Describe(g4));
-        var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points, g4);
+        var sixSelection = total.SixPoint?.Selection ?? TupleSelection.None(6);
+        if (g6 is not null && !sixSelection.Contains(g6, points.Count))
+            throw new InvalidInputException(nameof(g6), $"must be part of the inputs' six-point tuples (--g6 {Describe(sixSelection)}): merge can only report tuples the runs accumulated", Describe(g6));
+        var result = CorrelatorEstimator.Estimate(total!, RunIdentity.Method(identity), points, g4, g6);
         return new SampleOutcome(result, StateCodec.Encode(identity, 0, 0, total!));
     }
 
@@ -124,8 +129,11 @@ public static class MonteCarloSampler
         if (o.BlocksPerBatch < 1) throw new InvalidInputException(nameof(o.BlocksPerBatch), "must be an integer >= 1", Show(o.BlocksPerBatch));
         if (o.ShardCount < 1 || o.ShardIndex < 1 || o.ShardIndex > o.ShardCount)
             throw new InvalidInputException(nameof(o.ShardIndex), "must be k/n with 1 <= k <= n", $"{o.ShardIndex}/{o.ShardCount}");
+        if (o.G6.Arity != 6 || o.G6.IsAll) throw new InvalidInputException(nameof(o.G6), "must be a CSV file of 6 zero-based point indices per line");
         if (o.Method == SamplingMethod.RaoBlackwell)
         {
+            if (!o.G6.IsNone)
+                throw new InvalidInputException(nameof(o.G6), "is estimated by --method exact or bruteforce; raoBlackwell has no conditional sixth moments yet", "raoBlackwell");
             if (!o.G4.IsAll)
                 throw new InvalidInputException(nameof(o.G4), "raoBlackwell observes every G4 tuple: use --g4 all with it (or --method exact)", o.G4.Kind == SelectionKind.None ? "none" : "FILE");
             // The conditional moments are derived by the symbolic engine, which this module does not reference.
@@ -258,6 +266,9 @@ public static class MonteCarloSampler
             var scratch = observer is null ? new double[layout.BlockScratchLength(BlockSize)] : [];
             var fields = observer is null ? new double[phi.Length * BlockSize] : [];
             var sums = new double[layout.Length];
+            var six = state.SixPoint;
+            var sixSums = new double[six?.Length ?? 0];
+            var sixScratch = new double[six?.ScratchLength ?? 0];
             int batch = options.BlocksPerBatch;
             var cancellation = options.Cancellation;
             while (!cancellation.IsCancellationRequested)
@@ -271,6 +282,7 @@ public static class MonteCarloSampler
                     long first = block * BlockSize;
                     long count = BlockNetworks(block, options.Networks);
                     Array.Clear(sums);
+                    Array.Clear(sixSums);
                     int n = (int)count;
                     for (int i = 0; i < n; i++)
                     {
@@ -288,15 +300,17 @@ public static class MonteCarloSampler
                             sampler!.Sample(first + i, phi);
                             FiniteValues.CheckOutputs(phi, first + i, options.Points);
                             for (int q = 0; q < phi.Length; q++) fields[q * n + i] = phi[q];
+                            six?.Accumulate(phi, sixSums, sixScratch);
                         }
                     }
                     if (observer is null) layout.AccumulateBlock(fields, n, sums, scratch);
                     FiniteValues.CheckBlockSums(sums, block);
+                    FiniteValues.CheckBlockSums(sixSums, block);
                     long doneNow;
                     bool save;
                     lock (gate)
                     {
-                        state.AddBlock(block, sums, count);
+                        state.AddBlock(block, sums, count, sixSums);
                         done += count;
                         doneNow = done;
                         save = options.CheckpointPath is not null && clock.Elapsed - lastSave >= options.CheckpointInterval;

@@ -28,6 +28,8 @@ internal static class RunIdentity
             }
             w.WriteEndArray();
             w.WriteString("g4", o.G4.Canonical());
+            // Only a --g6 run names its tuples, so identities (and checkpoints) of other runs are unchanged.
+            if (!o.G6.IsNone) w.WriteString("g6", o.G6.Canonical());
             w.WriteNumber("seed", o.Seed);
             w.WriteString("method", Sampling.SamplingMethodNames.Name(o.Method));
             w.WriteNumber("nets", o.Networks);

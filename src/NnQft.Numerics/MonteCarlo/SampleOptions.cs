@@ -31,6 +31,13 @@ public sealed record SampleOptions(Architecture Architecture, PointSet Points)
     /// <example><code>var g2Only = new SampleOptions(Architecture.Default, PointSet.Default) { G4 = TupleSelection.None(4) };</code></example>
     public TupleSelection G4 { get; init; } = TupleSelection.All(4);
 
+    /// <summary>
+    /// The six-point tuples to estimate (<c>--g6 FILE</c>, docs/cli.md section 5): G6 and its connected part for each,
+    /// in the result's <c>g6</c>. None by default.
+    /// </summary>
+    /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { G6 = TupleSelection.Of([[0, 0, 0, 0, 0, 0]], 6, 8, "--g6") };</code></example>
+    public TupleSelection G6 { get; init; } = TupleSelection.None(6);
+
     /// <summary>Worker threads (never changes the result).</summary>
     /// <example><code>var o = new SampleOptions(Architecture.Default, PointSet.Default) { Threads = Environment.ProcessorCount };</code></example>
     public int Threads { get; init; } = 1;

@@ -20,6 +20,9 @@ internal static class StateCodec
     // States of conditional observations (Rao-Blackwell) carry more sums; a separate magic keeps direct states unchanged.
     private const string ConditionalMagic = "NNQFT-STATE-2-CONDITIONAL";
 
+    // Opens the optional section of a --g6 run's six-point sums.
+    private const string SixPointMarker = "G6";
+
     public sealed record Decoded(string Identity, int ShardIndex, int ShardCount, MomentState State);
 
     public static string Encode(string identity, int shardIndex, int shardCount, MomentState state)
@@ -41,21 +44,13 @@ internal static class StateCodec
                 w.Write(s);
                 w.Write(e);
             }
-            w.Write(state.Sums.Length);
-            // Each sum as (trailing zero bits, the integer shifted by them): a double-sized sum scaled by 2^1074 has
-            // about a thousand trailing zeros, and a G2 run over a thousand points holds a million sums.
-            Span<byte> bytes = stackalloc byte[512];
-            foreach (var sum in state.Sums)
+            WriteSums(w, state.Sums);
+            // A --g6 run appends its six-point sums; states without them end here (and read as before).
+            if (state.SixPoint is { } six)
             {
-                var scaled = sum.Scaled;
-                int shift = scaled.IsZero ? 0 : (int)BigInteger.TrailingZeroCount(scaled);
-                var reduced = scaled >> shift;
-                int length = reduced.GetByteCount();
-                var target = length <= bytes.Length ? bytes[..length] : new byte[length];
-                reduced.TryWriteBytes(target, out _);
-                w.Write(shift);
-                w.Write(length);
-                w.Write(target);
+                w.Write(SixPointMarker);
+                w.Write(six.Selection.Canonical());
+                WriteSums(w, state.SixPointSums);
             }
         }
         byte[] payload = body.ToArray();
@@ -97,20 +92,26 @@ internal static class StateCodec
             int shardCount = r.ReadInt32();
             int pointCount = r.ReadInt32();
             var selection = TupleSelection.FromCanonical(r.ReadString(), 4, pointCount, field);
-            var state = new MomentState(new MomentLayout(pointCount, selection, magic == ConditionalMagic));
+            var layout = new MomentLayout(pointCount, selection, magic == ConditionalMagic);
             long networks = r.ReadInt64();
             double seconds = r.ReadDouble();
             int ranges = r.ReadInt32();
-            for (int i = 0; i < ranges; i++)
-                if (!state.Blocks.TryAdd(r.ReadInt64(), r.ReadInt64())) throw Corrupt(field, "overlapping blocks");
-            int sums = r.ReadInt32();
-            if (sums != state.Sums.Length) throw Corrupt(field, "wrong number of sums");
-            for (int i = 0; i < sums; i++)
+            var blocks = new List<(long, long)>();
+            for (int i = 0; i < ranges; i++) blocks.Add((r.ReadInt64(), r.ReadInt64()));
+            var sums = ReadSums(r, layout.Length, field);
+            SixPointLayout? six = null;
+            ExactSum[] sixSums = [];
+            if (r.BaseStream.Position < r.BaseStream.Length)
             {
-                int shift = r.ReadInt32();
-                if (shift < 0 || shift > 4096) throw Corrupt(field, "bad sum");
-                state.Sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32())) << shift;
+                if (r.ReadString() != SixPointMarker) throw Corrupt(field, "unknown section");
+                six = new SixPointLayout(pointCount, TupleSelection.FromCanonical(r.ReadString(), 6, pointCount, field));
+                sixSums = ReadSums(r, six.Length, field);
             }
+            var state = new MomentState(layout, six);
+            foreach (var (s, e) in blocks)
+                if (!state.Blocks.TryAdd(s, e)) throw Corrupt(field, "overlapping blocks");
+            sums.CopyTo(state.Sums, 0);
+            sixSums.CopyTo(state.SixPointSums, 0);
             state.Restore(networks, seconds);
             return new Decoded(identity, shardIndex, shardCount, state);
         }
@@ -118,6 +119,40 @@ internal static class StateCodec
         {
             throw Corrupt(field, e.Message);
         }
+    }
+
+    private static void WriteSums(BinaryWriter w, ExactSum[] sums)
+    {
+        w.Write(sums.Length);
+        // Each sum as (trailing zero bits, the integer shifted by them): a double-sized sum scaled by 2^1074 has
+        // about a thousand trailing zeros, and a G2 run over a thousand points holds a million sums.
+        Span<byte> bytes = stackalloc byte[512];
+        foreach (var sum in sums)
+        {
+            var scaled = sum.Scaled;
+            int shift = scaled.IsZero ? 0 : (int)BigInteger.TrailingZeroCount(scaled);
+            var reduced = scaled >> shift;
+            int length = reduced.GetByteCount();
+            var target = length <= bytes.Length ? bytes[..length] : new byte[length];
+            reduced.TryWriteBytes(target, out _);
+            w.Write(shift);
+            w.Write(length);
+            w.Write(target);
+        }
+    }
+
+    private static ExactSum[] ReadSums(BinaryReader r, int expected, string field)
+    {
+        int count = r.ReadInt32();
+        if (count != expected) throw Corrupt(field, "wrong number of sums");
+        var sums = new ExactSum[count];
+        for (int i = 0; i < count; i++)
+        {
+            int shift = r.ReadInt32();
+            if (shift < 0 || shift > 4096) throw Corrupt(field, "bad sum");
+            sums[i].Scaled = new BigInteger(r.ReadBytes(r.ReadInt32())) << shift;
+        }
+        return sums;
     }
 
     private static InvalidInputException Corrupt(string field, string why) =>

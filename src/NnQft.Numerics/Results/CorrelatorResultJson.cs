@@ -37,13 +37,7 @@ public static class CorrelatorResultJson
             foreach (var e in result.G4)
             {
                 w.WriteStartObject();
-                w.WriteStartArray("index");
-                foreach (int i in e.Index) w.WriteNumberValue(i);
-                w.WriteEndArray();
-                w.WriteNumber("value", Finite(e.Value));
-                w.WriteNumber("stderr", Finite(e.Stderr));
-                w.WriteNumber("connected", Finite(e.Connected));
-                w.WriteNumber("connectedStderr", Finite(e.ConnectedStderr));
+                Moments(w, e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr);
                 if (e.IndependenceBreaking is double ib) w.WriteNumber("independenceBreaking", Finite(ib));
                 if (e.FiniteWidth is double fw) w.WriteNumber("finiteWidth", Finite(fw));
                 w.WriteEndObject();
@@ -56,6 +50,7 @@ public static class CorrelatorResultJson
                 SelectionKind.None => "none",
                 _ => "listed",
             });
+            if (result.G6 is { } g6) SixPoint(w, g6);
             if (state is not null) w.WriteString("state", state);
             w.WriteEndObject();
         }
@@ -105,6 +100,7 @@ public static class CorrelatorResultJson
                         var other => throw new FormatException($"g4Selection must be all, none or listed, not {other}"),
                     },
                 };
+            if (r.TryGetProperty("g6", out var g6)) result = result with { G6 = ReadSixPoint(g6) };
             string state = (r.TryGetProperty("state", out var s) ? s.GetString() : null) ?? "";
             return new CorrelatorResultFile(result, state);
         }
@@ -113,6 +109,38 @@ public static class CorrelatorResultJson
             throw new InvalidInputException(source, "must be a result JSON written by sample, merge or theory", e.Message);
         }
     }
+
+    /// <summary>The keys a g4 and a g6 entry share: index, value, stderr, connected, connectedStderr.</summary>
+    private static void Moments(Utf8JsonWriter w, IReadOnlyList<int> index, double value, double stderr, double connected, double connectedStderr)
+    {
+        w.WriteStartArray("index");
+        foreach (int i in index) w.WriteNumberValue(i);
+        w.WriteEndArray();
+        w.WriteNumber("value", Finite(value));
+        w.WriteNumber("stderr", Finite(stderr));
+        w.WriteNumber("connected", Finite(connected));
+        w.WriteNumber("connectedStderr", Finite(connectedStderr));
+    }
+
+    private static void SixPoint(Utf8JsonWriter w, IReadOnlyList<G6Entry> entries)
+    {
+        w.WriteStartArray("g6");
+        foreach (var e in entries)
+        {
+            w.WriteStartObject();
+            Moments(w, e.Index, e.Value, e.Stderr, e.Connected, e.ConnectedStderr);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static IReadOnlyList<G6Entry> ReadSixPoint(JsonElement g6) =>
+        g6.EnumerateArray().Select(e => new G6Entry(
+            e.GetProperty("index").EnumerateArray().Select(x => x.GetInt32()).ToArray(),
+            e.GetProperty("value").GetDouble(),
+            e.GetProperty("stderr").GetDouble(),
+            e.GetProperty("connected").GetDouble(),
+            e.GetProperty("connectedStderr").GetDouble())).ToArray();
 
     private static double Finite(double v) =>
         double.IsFinite(v) ? v : throw new ArgumentException($"a result holds a non-finite number ({v})");
