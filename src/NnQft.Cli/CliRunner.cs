@@ -38,9 +38,19 @@ internal static class CliRunner
         }
         catch (InvalidInputException e)
         {
-            var reported = flags is not null && flags.TryGetValue(e.Field, out var flag) ? e.Renamed(flag) : e;
-            Console.Error.WriteLine($"nnqft: {reported.Message}");
-            return BadInput;
+            return Report(e, flags);
         }
+        // Parallel library loops wrap what a worker threw; bad input found in a worker is still bad input.
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is InvalidInputException) is InvalidInputException inner)
+        {
+            return Report(inner, flags);
+        }
+    }
+
+    private static int Report(InvalidInputException e, IReadOnlyDictionary<string, string>? flags)
+    {
+        var reported = flags is not null && flags.TryGetValue(e.Field, out var flag) ? e.Renamed(flag) : e;
+        Console.Error.WriteLine($"nnqft: {reported.Message}");
+        return BadInput;
     }
 }

@@ -33,7 +33,7 @@ public class SampleCheckpointTests
     [Test]
     public void KilledRunResumesToTheUninterruptedBits()
     {
-        const long nets = 15_000;
+        const long nets = 60_000;
         string checkpoint = F("run.ckpt");
         string[] resumable = [.. Common(nets), "--threads", "1", "--checkpoint", checkpoint, "--checkpoint-seconds", "0.2", "--out", F("resumed.json")];
         using (var child = Process.Start(CliProcess.StartInfo(resumable))!)

@@ -26,7 +26,7 @@ public class SixPointEstimatorTests
         var state = new MomentState(new MomentLayout(2, TupleSelection.None(4)), layout);
         var sums = new double[state.Layout.Length];
         var sixSums = new double[layout.Length];
-        var scratch = new double[2];
+        var scratch = new double[state.Layout.BlockScratchLength(1)];
         var y = new double[layout.ScratchLength];
         for (int i = 0; i < n; i++)
         {
