@@ -43,8 +43,8 @@ internal static class SixPointValidation
         }
         var xs = heads.Select(h => (double)h).ToArray();
         string name = $"G6c({string.Join(",", Tuples[0])})";
-        var figure = new Figure("g6c-heads.png", $"Multi-head suppression of {name}", "N_h", "G6c",
-            [new LineSeries("theory", xs, theory), new LineSeries("G6c(N_h = 1) / N_h^2", xs, xs.Select(h => theory[0] / (h * h)).ToArray())],
+        var figure = new Figure("g6c-heads.png", $"Multi-head suppression of {name}", "N_h", "G_6c",
+            [new LineSeries("theory, derived at each N_h", xs, theory, CurveStyle.SolidWithMarkers), new LineSeries("G_6c(N_h = 1) / N_h^2", xs, xs.Select(h => theory[0] / (h * h)).ToArray(), CurveStyle.Dashed)],
             [new PointSeries("Monte Carlo", xs, mc, se)], LogX: true, LogY: true,
             Caption: $"The connected six-point function {name} against the number of heads, theory and Monte Carlo beside the G6c(1) / N_h^2 line: heads add their cumulants, so G6c falls as 1/N_h^2.");
         return (figure, theoryOne, monteCarloOne);
