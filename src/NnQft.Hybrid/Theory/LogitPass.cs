@@ -6,14 +6,15 @@ using NnQft.Numerics.Randomness;
 
 namespace NnQft.Hybrid.Theory;
 
-/// <summary>Per tuple: the means of the three forms and the standard errors of the full and connected G4.</summary>
+/// <summary>Per tuple: the means of the three forms and the standard errors of the full and connected correlator (G4 or G6).</summary>
 internal sealed record FormEstimates(double[] Means, double[] FullStderr, double[] ConnectedStderr);
 
 /// <summary>
-/// One pass over the logit samples that estimates every requested four-point moment at once. Samples come in the
+/// One pass over the logit samples that estimates every requested four- and six-point moment at once. Samples come in the
 /// blocks of <see cref="AttentionMonteCarlo.BlockSize"/> that fix the random streams (seed, block), in order, so results
 /// do not depend on the thread count. Each block is cut into batches: per batch the pair vectors of every sample are
-/// formed, every moment entry is one dot product of two of them (cost: samples x entries asked for), and every form is
+/// formed, every four-point entry is one dot product of two of them and every six-point entry one sum of products of
+/// three (cost: samples x entries asked for), and every form is
 /// evaluated at the batch means. The spread of those batch values over about <see cref="TargetBatches"/> batches gives
 /// the standard errors (batch means; the forms are linear in the moments, so a form's batch value is the batch mean of
 /// its per-sample values).
@@ -25,19 +26,19 @@ internal static class LogitPass
 
     private const int Grain = 2048;
 
-    public static FormEstimates Run(LogitSampler sampler, FourPointEntries entries, TupleForms forms, long samples, ulong seed)
+    public static FormEstimates Run(LogitSampler sampler, MomentEntries entries, TupleForms forms, long samples, ulong seed)
     {
         int batchSize = (int)Math.Clamp((samples + TargetBatches - 1) / TargetBatches, 1, AttentionMonteCarlo.BlockSize);
         int stride = (batchSize + PairDots.Width - 1) / PairDots.Width * PairDots.Width; // rows padded with zeros to whole vectors
         int weightsPerSample = sampler.Tokens * sampler.Points;
         var pairWeights = entries.PairWeights();
-        var entryPairs = entries.EntryPairs();
         int pairCount = entries.PairCount, entryCount = entries.EntryCount;
         int q = forms.Tuples, k = forms.Moments;
 
         var weights = new double[weightsPerSample * stride];        // [w][s]
         var pairs = new double[(long)pairCount * stride];           // [pair][s]
-        var dots = new PairDots(pairCount, entryPairs);
+        var dots = new PairDots(pairCount, entries.TwoPairs(), entries.TwoEntries());
+        var triples = new PairTriples(entries.ThreePairs(), entries.ThreeEntries());
         var batchSums = new double[entryCount];
         var totals = new double[entryCount];
         // Per tuple, for the full and the connected form: the first batch's value (a shift, so that a form that does not
@@ -73,6 +74,7 @@ internal static class LogitPass
                             pairs.AsSpan(p * stride, stride));
                 });
                 Chunks(dots.Rows, (from, to) => dots.Compute(from, to, pairs, stride, batchSums), grain: 64);
+                Chunks(triples.Count, (from, to) => triples.Compute(from, to, pairs, stride, batchSums), grain: 64);
                 Chunks(entryCount, (from, to) =>
                 {
                     for (int e = from; e < to; e++) totals[e] += batchSums[e];
@@ -130,7 +132,7 @@ internal static class LogitPass
         sum[2] += weight * d * d;
     }
 
-    // The moment parts (form minus its constant) of the full G4 and of G4c = independence breaking + finite width.
+    // The moment parts (form minus its constant) of the full Gn and of Gnc = independence breaking + finite width.
     private static (double Full, double Connected) MomentParts(TupleForms forms, int i, int k, double[] sums, double count)
     {
         double full = 0, connected = 0;

@@ -15,7 +15,8 @@ internal sealed class PairDots
     private readonly int[] partner;    // the second pair of each entry, in row order
     private readonly int[] entry;      // the entry index, in row order
 
-    public PairDots(int pairCount, int[] entryPairs)
+    /// <summary>Dot product i is of pair vectors entryPairs[2i] and entryPairs[2i + 1]; it is written to sums[entryIds[i]].</summary>
+    public PairDots(int pairCount, int[] entryPairs, int[] entryIds)
     {
         int entries = entryPairs.Length / 2;
         rowStart = new int[pairCount + 1];
@@ -28,7 +29,7 @@ internal sealed class PairDots
         {
             int slot = fill[entryPairs[2 * e]]++;
             partner[slot] = entryPairs[2 * e + 1];
-            entry[slot] = e;
+            entry[slot] = entryIds[e];
         }
     }
 

@@ -48,9 +48,7 @@ public static class TheoryEvaluator
         MomentForms? forms = null;
         if (!selection.IsNone)
         {
-            var four = Derive.Correlator(limit, 4, connected: false);
-            var connected = Derive.Correlator(limit, 4, connected: true);
-            forms = new MomentForms([four.Value, connected.IndependenceBreaking, connected.FiniteWidth], 4, NetworkBinding.Of(limit), limit.Tokens);
+            forms = DerivedForms.Of(limit, 4);
             CheckMemory(selection, points.Count, forms.Moments.Count);
         }
         var bridge = Bridge.Of(limit, points);
@@ -59,16 +57,14 @@ public static class TheoryEvaluator
         if (forms is not null)
         {
             var tuples = selection.Tuples(points.Count, "G4");
-            var registry = new FourPointEntries(points.Count);
-            var numbers = TupleForms.Build(forms, tuples, bridge.Nodes, registry);
-            var estimates = LogitPass.Run(bridge.Laws.Sampler(), registry, numbers, options.Samples, options.Seed);
+            var estimates = TupleEstimates.Run(forms, tuples, bridge.Laws, bridge.Nodes, points.Count, options);
             for (int i = 0; i < tuples.Count; i++)
             {
                 double full = estimates.Means[3 * i], ib = estimates.Means[3 * i + 1], fw = estimates.Means[3 * i + 2];
                 entries.Add(new G4Entry(tuples[i], full, estimates.FullStderr[i], ib + fw, estimates.ConnectedStderr[i], ib, fw));
             }
         }
-        var six = options.G6.IsNone ? null : SixPointTheory.Evaluate(limit, points, options.G6, options);
+        var six = options.G6.IsNone ? null : SixPointEvaluation.Evaluate(limit, bridge.Laws, bridge.Nodes, points.Count, options.G6, options);
         var zeros = g2.Select(row => (IReadOnlyList<double>)new double[row.Count]).ToList();
         return Finite(new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection, six));
     }

@@ -4,7 +4,8 @@ using NnQft.Symbolic;
 namespace NnQft.Hybrid.Theory;
 
 /// <summary>
-/// The G4 forms (full, independence breaking, finite width) at every requested tuple, as numbers: per tuple and form a
+/// The forms of one order n = 4 or 6 (full Gn, independence breaking and finite width of Gnc) at every requested
+/// n-tuple, as numbers: per tuple and form a
 /// constant, and per tuple K sampled moments (the union of the forms' moment templates) with one coefficient per form.
 /// Memory is linear in the tuples asked for.
 /// </summary>
@@ -27,11 +28,11 @@ internal sealed class TupleForms
     /// <summary>K, the sampled moments per tuple.</summary>
     public int Moments { get; }
 
-    /// <summary>Constants[q * 3 + f] of the full G4, independence breaking and finite width.</summary>
+    /// <summary>Constants[q * 3 + f] of the full Gn, independence breaking and finite width.</summary>
     public double[] Constants { get; }
 
     /// <summary>
-    /// What every batch reads, contiguous per tuple: Sampled[q * 2K + k] the full G4's coefficient of moment k,
+    /// What every batch reads, contiguous per tuple: Sampled[q * 2K + k] the full Gn's coefficient of moment k,
     /// Sampled[q * 2K + K + k] the connected part's (independence breaking + finite width).
     /// </summary>
     public double[] Sampled { get; }
@@ -39,24 +40,24 @@ internal sealed class TupleForms
     /// <summary>Breaking[q * K + k]: the independence-breaking coefficients (finite width = connected - breaking).</summary>
     public double[] Breaking { get; }
 
-    /// <summary>Entries[q * K + k]: the <see cref="FourPointEntries"/> index of moment k at tuple q.</summary>
+    /// <summary>Entries[q * K + k]: the <see cref="MomentEntries"/> index of moment k at tuple q.</summary>
     public int[] Entries { get; }
 
     /// <summary>Bytes per tuple for K moments (to refuse a selection that cannot fit before listing it).</summary>
     public static long BytesPerTuple(int moments) => 8L * FormCount + (8L * 3 + 4) * moments + 4 * 8 /* sums */ + 16 * 8 /* tuple list */;
 
     /// <summary>Evaluates the three forms at every tuple (in parallel) and registers the moments they need.</summary>
-    public static TupleForms Build(MomentForms forms, IReadOnlyList<IReadOnlyList<int>> tuples, NodeValues nodes, FourPointEntries entries)
+    public static TupleForms Build(MomentForms forms, IReadOnlyList<IReadOnlyList<int>> tuples, NodeValues nodes, MomentEntries entries)
     {
         if (forms.Forms != FormCount) throw new ArgumentException($"expected {FormCount} forms, got {forms.Forms}", nameof(forms));
-        int q = tuples.Count, kk = forms.Moments.Count;
+        int q = tuples.Count, kk = forms.Moments.Count, n = forms.Points;
         var constants = new double[q * FormCount];
         var sampled = new double[(long)q * 2 * kk];
         var breaking = new double[(long)q * kk];
-        Parallel.For(0, q, () => (forms.NewValues(), new double[forms.ResultLength], new int[4]), (i, _, buffers) =>
+        Parallel.For(0, q, () => (forms.NewValues(), new double[forms.ResultLength], new int[n]), (i, _, buffers) =>
         {
             var (values, results, tuple) = buffers;
-            for (int k = 0; k < 4; k++) tuple[k] = tuples[i][k];
+            for (int k = 0; k < n; k++) tuple[k] = tuples[i][k];
             forms.Evaluate(tuple, values, nodes, results);
             results.AsSpan(0, FormCount).CopyTo(constants.AsSpan(i * FormCount));
             // results: the constants, then the coefficient rows of the full form, breaking and finite width.
@@ -70,10 +71,10 @@ internal sealed class TupleForms
             return buffers;
         }, _ => { });
         var entry = new int[(long)q * kk];
-        Span<int> t = stackalloc int[4];
+        Span<int> t = stackalloc int[n];
         for (int i = 0; i < q; i++)
         {
-            for (int k = 0; k < 4; k++) t[k] = tuples[i][k];
+            for (int k = 0; k < n; k++) t[k] = tuples[i][k];
             for (int m = 0; m < kk; m++) entry[(long)i * kk + m] = entries.Add(forms.Moments[m], t);
         }
         return new TupleForms(q, kk, constants, sampled, breaking, entry);
