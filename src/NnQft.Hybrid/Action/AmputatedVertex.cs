@@ -53,7 +53,7 @@ public static class AmputatedVertex
     }
 
     /// <summary>The sorted index tuples a &lt;= b &lt;= c &lt;= d over p points, in the result JSON's order.</summary>
-    internal static int[][] SortedTuples(int p) => Theory.SortedTuples.Of(p, 4).ToArray();
+    internal static int[][] SortedTuples(int p) => [.. TupleSelection.All(4).Tuples(p).Select(t => t.ToArray())];
 
     private static Matrix<double> Inverse(Matrix<double> g2, string source)
     {
