@@ -85,5 +85,15 @@ public class SixPointEngineTests
         Assert.That(worst, Is.GreaterThan(ZBound));
     }
 
+    [Test]
+    public void SixPointOverflowIsRefusedNamingTheSixthPower()
+    {
+        // sigma_V = 1e27: G2 and G4 stay finite (their squares reach 1e216), the squares of G6's batch values (1e324) do not.
+        var options = new TheoryOptions(2_000, 3) { G4 = TupleSelection.None(4), G6 = Hexes };
+        var error = Assert.Throws<InvalidInputException>(() => TheoryEvaluator.Evaluate(Limit with { SigmaV = 1e27 }, PointSet.Default, options));
+        Assert.That(error!.Message, Does.Contain("G6").And.Contain("sixth power of sigma_V^2 sigma_a^2"));
+        Assert.DoesNotThrow(() => TheoryEvaluator.Evaluate(Limit with { SigmaV = 1e20 }, PointSet.Default, options), "the guard passes where G6 fits");
+    }
+
     private static double Z(double a, double sa, double b, double sb) => (a - b) / Math.Sqrt(sa * sa + sb * sb);
 }

@@ -163,4 +163,15 @@ public class SixPointEstimatorTests
         Assert.That(Math.Abs(mean - truth), Is.LessThan(5 * se), $"{what}: mean {mean} +- {se}, truth {truth}");
         TestContext.Out.WriteLine($"{what}: mean {mean:G5} +- {se:G3}, truth {truth:G5}");
     }
+
+    [Test]
+    public void SixPointOverflowIsRefusedNamingTheTwelfthPower()
+    {
+        // sigma_V = 1e27: the G2 and G4 sums (outputs to the eighth power at most, 1e216) stay finite, the squared
+        // six-point products (1e324) do not; the refusal names the power that overflowed.
+        var options = Options with { Architecture = Arch with { SigmaV = 1e27 }, Networks = 100, G4 = TupleSelection.None(4) };
+        var error = Assert.Throws<InvalidInputException>(() => MonteCarloSampler.Sample(options));
+        Assert.That(error!.Message, Does.Contain("twelfth power").And.Contain("about 1e25 per output"));
+        Assert.DoesNotThrow(() => MonteCarloSampler.Sample(options with { Architecture = Arch with { SigmaV = 1e20 } }), "the guard passes where the sums fit");
+    }
 }

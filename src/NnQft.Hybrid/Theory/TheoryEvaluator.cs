@@ -69,13 +69,16 @@ public static class TheoryEvaluator
         return Finite(new CorrelatorResult(MethodFor(architecture), options.Samples, clock.Elapsed.TotalSeconds, points.ToLists(), new G2Table(g2, zeros), entries, selection, six));
     }
 
-    // Valid but huge output scales overflow G4 (the eighth power of sigma_V sigma_a): bad input, not a NaN in the JSON.
+    // Valid but huge output scales overflow G4 (its standard error reaches the eighth power of sigma_V sigma_a) and G6
+    // (the twelfth): bad input, not a NaN in the JSON.
     private static CorrelatorResult Finite(CorrelatorResult r)
     {
         var numbers = r.G2.Value.SelectMany(row => row)
             .Concat(r.G4.SelectMany(e => new[] { e.Value, e.Stderr, e.Connected, e.ConnectedStderr, e.IndependenceBreaking ?? 0, e.FiniteWidth ?? 0 }));
         if (!numbers.All(double.IsFinite))
             throw new InvalidInputException("sigmaV, sigmaA, sigmaB", "must keep G2 and G4 (up to the fourth power of sigma_V^2 sigma_a^2, with sigma_b) inside the double range; scale them down");
+        if (!(r.G6 ?? []).SelectMany(e => new[] { e.Value, e.Stderr, e.Connected, e.ConnectedStderr }).All(double.IsFinite))
+            throw new InvalidInputException("sigmaV, sigmaA, sigmaB", "must keep G6 (up to the sixth power of sigma_V^2 sigma_a^2, with sigma_b) inside the double range; scale them down");
         return r;
     }
 

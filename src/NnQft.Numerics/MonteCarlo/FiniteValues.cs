@@ -33,12 +33,21 @@ internal static class FiniteValues
             $"a non-finite moment in network {network}");
     }
 
-    /// <summary>Every product sum of one block (outputs up to the eighth power) is finite.</summary>
-    public static void CheckBlockSums(ReadOnlySpan<double> sums, long block)
+    /// <summary>The highest power of the outputs in the G2 and G4 sums: products of four outputs, squared for the variance.</summary>
+    public const int FourPointPower = 8;
+
+    /// <summary>The highest power of the outputs in the G6 sums: products of six outputs, squared for the variance.</summary>
+    public const int SixPointPower = 12;
+
+    /// <summary>Every product sum of one block (outputs up to <paramref name="power"/>, one of the constants above) is finite.</summary>
+    public static void CheckBlockSums(ReadOnlySpan<double> sums, long block, int power)
     {
         if (AllFinite(sums)) return;
+        string name = power switch { FourPointPower => "eighth", SixPointPower => "twelfth", _ => $"{power}th" };
+        // The largest output whose power still fits: double.MaxValue^(1/power), about 1e38 for the eighth.
+        double largest = Math.Pow(10, Math.Floor(Math.Log10(double.MaxValue) / power));
         throw new InvalidInputException("sigmaV, sigmaA, sigmaB",
-            "must keep the eighth power of the network outputs (summed over a block of networks) inside the double range (about 1e38 per output); scale them down",
+            $"must keep the {name} power of the network outputs (summed over a block of networks) inside the double range (about {largest:0e0} per output); scale them down",
             $"an overflow in block {block}");
     }
 

@@ -304,8 +304,8 @@ public static class MonteCarloSampler
                         }
                     }
                     if (observer is null) layout.AccumulateBlock(fields, n, sums, scratch);
-                    FiniteValues.CheckBlockSums(sums, block);
-                    FiniteValues.CheckBlockSums(sixSums, block);
+                    FiniteValues.CheckBlockSums(sums, block, FiniteValues.FourPointPower);
+                    FiniteValues.CheckBlockSums(sixSums, block, FiniteValues.SixPointPower);
                     long doneNow;
                     bool save;
                     lock (gate)
