@@ -75,11 +75,17 @@ public sealed record Number : Expr
 
     /// <summary>Exact arithmetic.</summary>
     /// <example><code>Number n = Number.Of(1, 2) + Number.Of(1, 3); // "5/6"</code></example>
-    public static Number operator +(Number a, Number b) => Of(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+    public static Number operator +(Number a, Number b) =>
+        // Integers (most coefficients and exponents) need neither cross products nor a gcd.
+        a.Denominator.IsOne && b.Denominator.IsOne ? new Number(a.Numerator + b.Numerator, BigInteger.One)
+            : Of(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
 
     /// <summary>Exact arithmetic.</summary>
     /// <example><code>Number n = Number.Of(1, 2) * Number.Of(2, 3); // "1/3"</code></example>
-    public static Number operator *(Number a, Number b) => Of(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+    public static Number operator *(Number a, Number b) =>
+        a.IsOne ? b : b.IsOne ? a
+            : a.Denominator.IsOne && b.Denominator.IsOne ? new Number(a.Numerator * b.Numerator, BigInteger.One)
+            : Of(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
 
     /// <summary>Exact integer power (negative exponents invert).</summary>
     /// <example><code>Number n = Number.Of(2, 3).Pow(-2); // "9/4"</code></example>
@@ -89,7 +95,8 @@ public sealed record Number : Expr
 
     /// <summary>Compares values.</summary>
     /// <example><code>bool less = Number.Of(1, 3).CompareValue(Number.Of(1, 2)) &lt; 0; // true</code></example>
-    public int CompareValue(Number other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+    public int CompareValue(Number other) =>
+        Denominator == other.Denominator ? Numerator.CompareTo(other.Numerator) : (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => [];

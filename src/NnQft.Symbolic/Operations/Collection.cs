@@ -45,10 +45,13 @@ public static class Collection
             }
             group.Coefficient.Add(new Monomial(t.Coefficient, t.Powers.Where(kv => IsScalar(kv.Key)).ToDictionary()));
         }
+        // Many groups share one coefficient polynomial (the same powers of the sigmas, T and N_h): factored once.
+        var factorings = new Dictionary<Expr, Monomial>();
         var factored = order.Select(key =>
         {
             var (structure, coefficient) = groups[key];
-            var c = Polynomials.Factor(coefficient);
+            var polynomial = Sum.Of(coefficient.Select(m => m.ToExpr()));
+            if (!factorings.TryGetValue(polynomial, out var c)) factorings[polynomial] = c = Polynomials.Factor(coefficient);
             return new Monomial(c.Coefficient, Merge(c.Powers, structure));
         }).ToList();
         return Group(factored);
@@ -148,10 +151,18 @@ public static class Collection
     }
 
     /// <summary>An atom with its arguments collected, where that keeps its expansion (bases of numeric powers stay as they are).</summary>
-    private static Expr Inside(Expr atom)
+    private static Expr Inside(Expr atom) =>
+        atom.Children.Count == 0 || atom is Sum or Product ? atom : InsideMemo.GetValue(atom, CollectInside);
+
+    // An atom recurs in many terms of a derived sum (a kernel, a moment, a power of a sum): collected once while it lives.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expr, Expr> InsideMemo = [];
+
+    private static Expr CollectInside(Expr atom)
     {
-        if (atom.Children.Count == 0 || atom is Sum or Product) return atom;
-        var rebuilt = atom.Rebuild(atom.Children.Select(CollectExpanded).ToList());
+        var children = atom.Children.Select(CollectExpanded).ToList();
+        // Arguments that collect to themselves (the symbols of kernels and moments) leave the atom as it is.
+        if (children.Select((c, k) => ReferenceEquals(c, atom.Children[k])).All(same => same)) return atom;
+        var rebuilt = atom.Rebuild(children);
         return Expansion.Expand(rebuilt).Equals(atom) ? rebuilt : atom;
     }
 

@@ -15,18 +15,68 @@ public static class Expansion
         switch (e)
         {
             case Number or MathConstant or Symbol or Kernel or KroneckerDelta or RandomVariable: return e;
-            case Sum s: return Sum.Of(s.Terms.Select(Expand));
-            case Product p: return ExpandProduct(p.Children.Select(Expand).ToList());
+            // Canonical constructors are idempotent, so a node whose parts expand to themselves (and that has nothing left
+            // to distribute) is its own expansion: already expanded terms of a large sum are neither rebuilt nor re-sorted.
+            case Sum s:
+                if (s.Terms.Count < MemoTerms) return ExpandSum(s);
+                return Memo.GetValue(s, ExpandSum);
+            case Product p:
+                // A product over sums is what distributes into many terms: expanded once (see Memo).
+                return p.Factors.Any(f => f is Sum or IndexSum or Power { Base: Sum }) ? ProductMemo.GetValue(p, ExpandProductNode) : ExpandProductNode(p);
             case Power pw:
                 var b = Expand(pw.Base);
                 if (pw.Exponent is Number { IsInteger: true } n && n.Numerator.Sign > 0 && n.Numerator <= 64 && b is Sum or IndexSum or Product)
                     return ExpandProduct(Enumerable.Repeat(b, (int)n.Numerator).ToList());
-                return Power.Of(b, Expand(pw.Exponent));
-            case IndexSum i: return IndexSum.Of(Expand(i.Body), i.Index, i.Lower, i.Upper);
+                var exponent = Expand(pw.Exponent);
+                return ReferenceEquals(b, pw.Base) && ReferenceEquals(exponent, pw.Exponent) ? pw : Power.Of(b, exponent);
+            case IndexSum i:
+                var body = Expand(i.Body);
+                return ReferenceEquals(body, i.Body) ? i : IndexSum.Of(body, i.Index, i.Lower, i.Upper);
             // Opaque nodes: expand inside (expectations and cumulants are linear, so this is safe).
-            case FunctionCall or Apply or AttentionMoment or Expectation or Cumulant: return e.Rebuild(e.Children.Select(Expand).ToList());
+            case FunctionCall or Apply or AttentionMoment or Expectation or Cumulant:
+                var children = ExpandAll(e.Children);
+                return children is null ? e : e.Rebuild(children);
             default: throw new NotSupportedException(e.GetType().Name);
         }
+    }
+
+    // Large sums, and products over sums, are expanded once per process (while they live): a derivation's parts share
+    // them by reference (the full correlator holds the very terms of its finite-width part), and expanding one costs a
+    // sort of its many terms.
+    private const int MemoTerms = 256;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Sum, Expr> Memo = [];
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Product, Expr> ProductMemo = [];
+
+    private static Expr ExpandProductNode(Product p)
+    {
+        var factors = ExpandAll(p.Children);
+        if (factors is null && !p.Factors.Any(f => f is Sum or IndexSum)) return p;
+        return ExpandProduct(factors ?? [.. p.Children]);
+    }
+
+    private static Expr ExpandSum(Sum s)
+    {
+        var terms = ExpandAll(s.Terms);
+        return terms is null ? s : Sum.Of(terms);
+    }
+
+    // The expanded children, or null when every child is its own expansion.
+    private static List<Expr>? ExpandAll(IReadOnlyList<Expr> children)
+    {
+        List<Expr>? result = null;
+        for (int k = 0; k < children.Count; k++)
+        {
+            var x = Expand(children[k]);
+            if (result is null && !ReferenceEquals(x, children[k]))
+            {
+                result = new List<Expr>(children.Count);
+                for (int j = 0; j < k; j++) result.Add(children[j]);
+            }
+            result?.Add(x);
+        }
+        return result;
     }
 
     private static Expr ExpandProduct(List<Expr> factors)
