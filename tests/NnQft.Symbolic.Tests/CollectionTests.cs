@@ -85,4 +85,24 @@ public sealed class CollectionTests
         return Expansion.Expand(collected).Equals(Expansion.Expand(e)) && Equality.AreEqual(collected, e)
             && Collection.Collect(collected).Equals(collected);
     }
+
+    [Test]
+    public void LargeSumsSortLikeAFullSortWhateverTheirRuns()
+    {
+        // Sums of 64 terms and more merge sorted runs instead of sorting afresh: shuffled, reversed or concatenated
+        // canonical parts must give the order a full sort gives. Terms: random expressions times distinct kernels.
+        var rng = new Random(17);
+        var terms = Enumerable.Range(0, 400)
+            .Select(i => Generate(rng, 2, functions: false) * Kernel.Of(i % 7, Point(1 + i % 5), Point(2 + i / 80)))
+            .ToList();
+        var reference = Sum.Of(terms) as Sum;
+        Assert.That(reference, Is.Not.Null);
+        var expected = reference!.Terms.ToArray();
+        var sorted = (Expr[])expected.Clone();
+        Array.Sort(sorted, ExprOrder.Instance);
+        Assert.That(expected, Is.EqualTo(sorted), "the canonical order is the full sort's");
+        var parts = new[] { Sum.Of(terms.Take(150)), Sum.Of(terms.Skip(150).Take(100)), Sum.Of(terms.Skip(250)) };
+        foreach (var input in new[] { terms.AsEnumerable().Reverse(), terms.OrderBy(_ => rng.Next()), parts, parts.Reverse() })
+            Assert.That(Sum.Of(input), Is.EqualTo(reference));
+    }
 }
