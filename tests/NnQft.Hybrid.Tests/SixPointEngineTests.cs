@@ -95,5 +95,30 @@ public class SixPointEngineTests
         Assert.DoesNotThrow(() => TheoryEvaluator.Evaluate(Limit with { SigmaV = 1e20 }, PointSet.Default, options), "the guard passes where G6 fits");
     }
 
+    [Test]
+    public void SixPointTheoryIsBitIdenticalOnOneThreadAndOnMany()
+    {
+        // Parallel loops run on the current scheduler: an exclusive one gives a single worker.
+        var single = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, maxConcurrencyLevel: 1).ExclusiveScheduler;
+        var one = Task.Factory.StartNew(() => Theory(5), CancellationToken.None, TaskCreationOptions.None, single).Result;
+        var many = Theory(5);
+        static long[] Bits(IEnumerable<G6Entry> g) =>
+            [.. g.SelectMany(e => new[] { e.Value, e.Stderr, e.Connected, e.ConnectedStderr }).Select(BitConverter.DoubleToInt64Bits)];
+        Assert.That(Bits(one), Is.EqualTo(Bits(many)));
+    }
+
+    [Test]
+    public void DerivationsDoNotDependOnTheHeadsSoAHeadScanDerivesOnce()
+    {
+        // The cache of derived forms keys on the architecture with N_h = 1 (validate's G4c and G6c head scans derive
+        // once): N_h stays a symbol in the derivation, bound to its value only when the forms are evaluated.
+        foreach (int order in new[] { 4, 6 })
+        {
+            var one = Derive.Correlator(Limit, order, connected: true);
+            var three = Derive.Correlator(Limit with { Heads = 3 }, order, connected: true);
+            Assert.That(three.Value, Is.EqualTo(one.Value), $"order {order}");
+        }
+    }
+
     private static double Z(double a, double sa, double b, double sb) => (a - b) / Math.Sqrt(sa * sa + sb * sb);
 }
